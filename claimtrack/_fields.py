@@ -1,0 +1,191 @@
+"""Field helpers shared by every model: one way to declare a validated field.
+
+Each helper returns an ``attrs.field`` with the converter and validator that
+kind of field needs, so the models read as a list of what they hold.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from claimtrack import validators
+from claimtrack.exceptions import ValidationError
+
+E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
+
+
+def enum_converter(cls: type[E], name: str) -> Callable[[Any], E]:
+    """A converter from an enum's value (or member) to its member, with a clear error."""
+    choices = ", ".join(repr(m.value) for m in cls)  # type: ignore[var-annotated]
+
+    def convert(value: Any) -> E:
+        if isinstance(value, cls):
+            return value
+        try:
+            return cls(value)
+        except (ValueError, TypeError):
+            raise ValidationError(
+                f"'{name}' must be one of {choices} (got {value!r})", field=name, value=value
+            ) from None
+
+    return convert
+
+
+def enum_field(cls: type[E], name: str, default: E) -> Any:
+    """A field holding a member of *cls*; its value string is accepted too."""
+    return attrs.field(default=default, converter=enum_converter(cls, name))
+
+
+def optional_enum_field(cls: type[E], name: str) -> Any:
+    """An optional field holding a member of *cls* or None."""
+    convert = enum_converter(cls, name)
+    return attrs.field(
+        default=None, converter=lambda value: None if value is None else convert(value)
+    )
+
+
+def text_field() -> Any:
+    """A required text field."""
+    return attrs.field(validator=validators.text)
+
+
+def optional_text_field() -> Any:
+    """An optional text field, None by default."""
+    return attrs.field(default=None, validator=validators.optional(validators.text))
+
+
+def optional_url_field() -> Any:
+    """An optional absolute http(s) URL."""
+    return attrs.field(default=None, validator=validators.optional(validators.url))
+
+
+def optional_language_field() -> Any:
+    """An optional BCP 47 language tag."""
+    return attrs.field(default=None, validator=validators.optional(validators.language_tag))
+
+
+def optional_unit_field() -> Any:
+    """An optional number between 0 and 1."""
+    return attrs.field(default=None, validator=validators.optional(validators.unit_interval))
+
+
+def as_tuple(value: Any) -> Any:
+    """Turn a list or other iterable into a tuple; leave anything else to the validator."""
+    if isinstance(value, tuple) or isinstance(value, (str, bytes, Mapping)):
+        return value
+    try:
+        return tuple(value)
+    except TypeError:
+        return value
+
+
+def instance_of(cls: type | tuple[type, ...], what: str) -> Callable[[Any, Any, Any], None]:
+    """Require an instance of *cls*, described to people as *what*."""
+
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if not isinstance(value, cls):
+            raise ValidationError(
+                f"'{attribute.name}' must be {what} (got {type(value).__name__} {value!r:.60})",
+                field=attribute.name,
+                value=value,
+            )
+
+    return check
+
+
+def tuple_of(cls: type | tuple[type, ...], what: str) -> Callable[[Any, Any, Any], None]:
+    """Require a tuple whose items are all instances of *cls*."""
+
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise ValidationError(
+                f"'{attribute.name}' must be a list of {what} (got {type(value).__name__})",
+                field=attribute.name,
+                value=value,
+            )
+        for index, item in enumerate(value):
+            if not isinstance(item, cls):
+                raise ValidationError(
+                    f"'{attribute.name}[{index}]' must be {what} "
+                    f"(got {type(item).__name__} {item!r:.60})",
+                    field=attribute.name,
+                    value=value,
+                )
+
+    return check
+
+
+def tuple_field(cls: type | tuple[type, ...], what: str) -> Any:
+    """A tuple of *cls* instances; lists are accepted and converted."""
+    return attrs.field(default=(), converter=as_tuple, validator=tuple_of(cls, what))
+
+
+def optional_field(cls: type | tuple[type, ...], what: str) -> Any:
+    """An optional field holding an instance of *cls*."""
+    return attrs.field(default=None, validator=validators.optional(instance_of(cls, what)))
+
+
+def sorted_texts(value: Any) -> Any:
+    """Turn an iterable of strings into a sorted tuple without repeats (a tag set)."""
+    value = as_tuple(value)
+    if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+        return tuple(sorted(set(value)))
+    return value
+
+
+class FrozenDict(Mapping[str, str]):
+    """An immutable, hashable mapping of strings, kept sorted by key.
+
+    Used for identifiers (scheme -> id), so that records holding them stay
+    frozen and hashable and write deterministic output.
+    """
+
+    __slots__ = ("_items", "_hash", "_dict")
+
+    def __init__(self, items: Mapping[str, str] | None = None) -> None:
+        pairs = sorted((items or {}).items(), key=lambda kv: str(kv[0]))
+        self._dict = dict(pairs)
+        self._items = tuple(pairs)
+        self._hash = hash(self._items)
+
+    def __getitem__(self, key: str) -> str:
+        return self._dict[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._dict)
+
+    def __len__(self) -> int:
+        return len(self._dict)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenDict):
+            return self._items == other._items
+        if isinstance(other, Mapping):
+            return self._dict == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenDict({self._dict!r})"
+
+    def __reduce__(self) -> tuple[type[FrozenDict], tuple[dict[str, str]]]:
+        return (FrozenDict, (self._dict,))
+
+
+def as_frozen_dict(value: Any) -> Any:
+    """Turn a mapping into a :class:`FrozenDict`; leave anything else to the validator."""
+    if isinstance(value, FrozenDict):
+        return value
+    if isinstance(value, Mapping):
+        try:
+            return FrozenDict(value)
+        except TypeError:
+            return value
+    return value

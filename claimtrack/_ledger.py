@@ -1,0 +1,547 @@
+"""Ledger: the collection of speakers, sources, claims, relations and reviews.
+
+The ledger owns identity and integrity. Each record is held once, by id; the
+claims that embed a speaker or a source always embed the ledger's own copy, so
+what is dumped and loaded back is equal to what was added.
+
+Adding a record whose id is already held *merges* the two: fields one side
+leaves empty (None, empty, or the default) are filled from the other, lists
+such as aliases and appearances are united in order, and a field the two set
+differently is a conflict (:class:`~claimtrack.IntegrityError`): two different
+records may not share an id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Literal, TypeVar, overload
+
+import attrs
+
+from claimtrack._claim import Appearance, Claim
+from claimtrack._date import Date
+from claimtrack._fields import FrozenDict
+from claimtrack._identity import normalize_name, normalize_url
+from claimtrack._review import Relation, RelationKind, Review
+from claimtrack._source import Source
+from claimtrack._speaker import Speaker
+from claimtrack.exceptions import IntegrityError, Problem
+
+__all__ = ["Ledger", "RecordView"]
+
+R = TypeVar("R")
+Record = Claim | Review | Relation
+
+
+class RecordView(Sequence[R]):
+    """A read-only, live view of one kind of record in a ledger, in insertion order.
+
+    Index it by position (``ledger.claims[0]``), look a record up by id with
+    :meth:`get`, and test membership with a record or an id.
+    """
+
+    __slots__ = ("_records",)
+
+    def __init__(self, records: dict[str, R]) -> None:
+        self._records = records
+
+    @overload
+    def __getitem__(self, index: int) -> R: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[R]: ...
+    def __getitem__(self, index: int | slice) -> R | Sequence[R]:
+        values = list(self._records.values())
+        return values[index]
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self._records.values())
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return item in self._records
+        ident = getattr(item, "id", None)
+        return isinstance(ident, str) and self._records.get(ident) == item
+
+    def get(self, ident: str) -> R | None:
+        """The record with id *ident*, or None."""
+        return self._records.get(ident)
+
+    def __repr__(self) -> str:
+        return f"RecordView({len(self)} records)"
+
+
+def _is_empty(record: Any, field: attrs.Attribute[Any], value: Any) -> bool:
+    if value is None or value == () or (isinstance(value, FrozenDict) and not value):
+        return True
+    default = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return False
+    return bool(value == default)
+
+
+def _merge(old: R, new: R, path: str, problems: list[Problem]) -> R:
+    """Merge two records with one id; report each conflicting field."""
+    if old == new:
+        return old
+    changes: dict[str, Any] = {}
+    for field in attrs.fields(type(old)):  # type: ignore[misc]
+        name = field.name
+        if name.startswith("_") or name == "id":
+            continue
+        a, b = getattr(old, name), getattr(new, name)
+        if a == b or _is_empty(new, field, b):
+            continue
+        if _is_empty(old, field, a):
+            changes[name] = b
+        elif isinstance(a, tuple):
+            changes[name] = a + tuple(item for item in b if item not in a)
+        elif isinstance(a, FrozenDict):
+            clash = [k for k in b if k in a and a[k] != b[k]]
+            if clash:
+                problems.append(
+                    Problem(f"{path}.{name}", f"conflicting {name} {clash[0]!r}: {a[clash[0]]!r} vs {b[clash[0]]!r}")
+                )
+            else:
+                changes[name] = FrozenDict({**a, **b})
+        elif attrs.has(type(a)) and getattr(a, "id", None) == getattr(b, "id", object()):
+            changes[name] = _merge(a, b, f"{path}.{name}", problems)
+        else:
+            problems.append(
+                Problem(
+                    f"{path}.{name}",
+                    f"two records share the id {getattr(old, 'id', '?')!r} but differ in "
+                    f"'{name}': {a!r:.80} vs {b!r:.80}",
+                )
+            )
+    return attrs.evolve(old, **changes) if changes else old  # type: ignore[misc]
+
+
+def _as_date(value: Date | str | None) -> Date | None:
+    if value is None or isinstance(value, Date):
+        return value
+    return Date.parse(value)
+
+
+class Ledger:
+    """A collection of claims with their speakers, sources, relations and reviews.
+
+    Build one by :meth:`add`-ing claims, reviews and relations (each adds the
+    speakers and sources it embeds), or load one with :func:`claimtrack.loads`.
+    Two ledgers are equal when they hold equal records in the same order.
+    """
+
+    __slots__ = (
+        "_speakers",
+        "_sources",
+        "_claims",
+        "_relations",
+        "_reviews",
+        "_claims_by_speaker",
+        "_claims_by_source",
+        "_reviews_by_claim",
+        "_speaker_names",
+    )
+
+    def __init__(self, records: Iterable[Record | Speaker | Source] = ()) -> None:
+        self._speakers: dict[str, Speaker] = {}
+        self._sources: dict[str, Source] = {}
+        self._claims: dict[str, Claim] = {}
+        self._relations: dict[str, Relation] = {}
+        self._reviews: dict[str, Review] = {}
+        self._claims_by_speaker: dict[str, list[str]] = {}
+        self._claims_by_source: dict[str, list[str]] = {}
+        self._reviews_by_claim: dict[str, list[str]] = {}
+        self._speaker_names: dict[str, list[str]] = {}
+        for record in records:
+            self.add(record)
+
+    # -- views ----------------------------------------------------------------
+
+    @property
+    def speakers(self) -> RecordView[Speaker]:
+        """Every speaker, including reviewers, in the order first added."""
+        return RecordView(self._speakers)
+
+    @property
+    def sources(self) -> RecordView[Source]:
+        """Every source, in the order first added."""
+        return RecordView(self._sources)
+
+    @property
+    def claims(self) -> RecordView[Claim]:
+        """Every claim, in the order first added."""
+        return RecordView(self._claims)
+
+    @property
+    def relations(self) -> RecordView[Relation]:
+        """Every relation, in the order first added."""
+        return RecordView(self._relations)
+
+    @property
+    def reviews(self) -> RecordView[Review]:
+        """Every review, in the order first added."""
+        return RecordView(self._reviews)
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self._claims.values())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Ledger):
+            return NotImplemented
+        return all(
+            list(getattr(self, name).items()) == list(getattr(other, name).items())
+            for name in ("_speakers", "_sources", "_claims", "_relations", "_reviews")
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"Ledger({len(self._claims)} claims, {len(self._speakers)} speakers, "
+            f"{len(self._sources)} sources, {len(self._relations)} relations, "
+            f"{len(self._reviews)} reviews)"
+        )
+
+    # -- adding ---------------------------------------------------------------
+
+    def add(self, record: R) -> R:
+        """Add a claim, a review, a relation, a speaker or a source; return it as held.
+
+        A claim adds its speaker and sources; a review adds its claim and its
+        reviewer. A record whose id is already held is merged with it (see the
+        module notes); a conflict raises :class:`~claimtrack.IntegrityError`.
+        """
+        return self._add(record)  # type: ignore[return-value]
+
+    def _add(self, record: object) -> object:
+        if isinstance(record, Claim):
+            return self._add_claim(record)
+        if isinstance(record, Review):
+            return self._add_review(record)
+        if isinstance(record, Relation):
+            return self._add_relation(record)
+        if isinstance(record, Speaker):
+            return self._add_speaker(record)
+        if isinstance(record, Source):
+            return self._add_source(record)
+        raise TypeError(
+            "a Ledger holds Claims, Reviews, Relations, Speakers and Sources "
+            f"(got {type(record).__name__})"
+        )
+
+    def extend(self, records: Iterable[Record | Speaker | Source]) -> None:
+        """Add every record of *records*."""
+        for record in records:
+            self.add(record)
+
+    def _raise(self, problems: list[Problem]) -> None:
+        if problems:
+            raise IntegrityError(problems)
+
+    def _add_speaker(self, speaker: Speaker) -> Speaker:
+        held = self._speakers.get(speaker.id)
+        if held is None:
+            self._speakers[speaker.id] = speaker
+            self._index_names(speaker)
+            return speaker
+        problems: list[Problem] = []
+        merged = _merge(held, speaker, f"speakers[{speaker.id!r}]", problems)
+        self._raise(problems)
+        if merged is not held:
+            self._speakers[speaker.id] = merged
+            self._index_names(merged)
+            self._repoint_speaker(merged)
+        return merged
+
+    def _index_names(self, speaker: Speaker) -> None:
+        for name in speaker.names():
+            ids = self._speaker_names.setdefault(normalize_name(name), [])
+            if speaker.id not in ids:
+                ids.append(speaker.id)
+
+    def _add_source(self, source: Source) -> Source:
+        if source.part_of is not None:
+            parent = self._add_source(source.part_of)
+            if parent is not source.part_of:
+                source = attrs.evolve(source, part_of=parent)
+        held = self._sources.get(source.id)
+        if held is None:
+            self._sources[source.id] = source
+            return source
+        problems: list[Problem] = []
+        merged = _merge(held, source, f"sources[{source.id!r}]", problems)
+        self._raise(problems)
+        if merged is not held:
+            self._sources[source.id] = merged
+            self._repoint_source(merged)
+        return merged
+
+    def _canonical_appearance(self, appearance: Appearance) -> Appearance:
+        source = self._add_source(appearance.source)
+        return appearance if source is appearance.source else attrs.evolve(appearance, source=source)
+
+    def _add_claim(self, claim: Claim) -> Claim:
+        speaker = self._add_speaker(claim.speaker)
+        appearances = tuple(self._canonical_appearance(a) for a in claim.appearances)
+        if speaker is not claim.speaker or any(
+            a is not b for a, b in zip(appearances, claim.appearances, strict=True)
+        ):
+            claim = attrs.evolve(claim, speaker=speaker, appearances=appearances)
+        held = self._claims.get(claim.id)
+        if held is None:
+            self._store_claim(claim)
+            self._claims_by_speaker.setdefault(speaker.id, []).append(claim.id)
+            return claim
+        if claim.text != held.text:
+            # Keep the other wording on the appearances it came with.
+            claim = attrs.evolve(
+                claim,
+                text=held.text,
+                appearances=tuple(
+                    a if a.wording is not None else attrs.evolve(a, wording=claim.text)
+                    for a in claim.appearances
+                ),
+            )
+        problems: list[Problem] = []
+        merged = _merge(held, claim, f"claims[{claim.id!r}]", problems)
+        self._raise(problems)
+        if merged is not held:
+            self._store_claim(merged)
+            self._repoint_claim(merged)
+        return merged
+
+    def _store_claim(self, claim: Claim) -> None:
+        self._claims[claim.id] = claim
+        for appearance in claim.appearances:
+            ids = self._claims_by_source.setdefault(appearance.source.id, [])
+            if not ids or ids[-1] != claim.id:
+                if claim.id not in ids:
+                    ids.append(claim.id)
+
+    def _add_review(self, review: Review) -> Review:
+        claim = self._add_claim(review.claim)
+        reviewer = self._add_speaker(review.reviewer)
+        if claim is not review.claim or reviewer is not review.reviewer:
+            review = attrs.evolve(review, claim=claim, reviewer=reviewer)
+        held = self._reviews.get(review.id)
+        if held is None:
+            self._reviews[review.id] = review
+            self._reviews_by_claim.setdefault(claim.id, []).append(review.id)
+            return review
+        problems: list[Problem] = []
+        merged = _merge(held, review, f"reviews[{review.id!r}]", problems)
+        self._raise(problems)
+        self._reviews[review.id] = merged
+        return merged
+
+    def _add_relation(self, relation: Relation) -> Relation:
+        held = self._relations.get(relation.id)
+        if held is None:
+            self._relations[relation.id] = relation
+            return relation
+        problems: list[Problem] = []
+        merged = _merge(held, relation, f"relations[{relation.id!r}]", problems)
+        self._raise(problems)
+        self._relations[relation.id] = merged
+        return merged
+
+    # Records embed speakers, sources and claims; when one is merged into a new
+    # object, every record embedding it is rebuilt to embed the new one.
+
+    def _repoint_speaker(self, speaker: Speaker) -> None:
+        for claim_id in self._claims_by_speaker.get(speaker.id, ()):
+            claim = self._claims[claim_id]
+            self._claims[claim_id] = rebuilt = attrs.evolve(claim, speaker=speaker)
+            self._repoint_claim(rebuilt)
+        for review_id, review in list(self._reviews.items()):
+            if review.reviewer.id == speaker.id:
+                self._reviews[review_id] = attrs.evolve(review, reviewer=speaker)
+
+    def _repoint_source(self, source: Source) -> None:
+        for child_id, child in list(self._sources.items()):
+            if child.part_of is not None and child.part_of.id == source.id:
+                self._sources[child_id] = rebuilt = attrs.evolve(child, part_of=source)
+                self._repoint_source(rebuilt)
+        for claim_id in self._claims_by_source.get(source.id, ()):
+            claim = self._claims[claim_id]
+            appearances = tuple(
+                attrs.evolve(a, source=source) if a.source.id == source.id else a
+                for a in claim.appearances
+            )
+            self._claims[claim_id] = rebuilt_claim = attrs.evolve(claim, appearances=appearances)
+            self._repoint_claim(rebuilt_claim)
+
+    def _repoint_claim(self, claim: Claim) -> None:
+        for review_id in self._reviews_by_claim.get(claim.id, ()):
+            self._reviews[review_id] = attrs.evolve(self._reviews[review_id], claim=claim)
+
+    # -- integrity ------------------------------------------------------------
+
+    def problems(self) -> list[Problem]:
+        """Every integrity problem of the ledger, each with its path (empty when sound).
+
+        Checks that every ``via`` and relation end names a claim in the ledger,
+        that ``via`` chains do not loop, and that no claim is said definitely
+        after the publication of its first appearance's source.
+        """
+        problems: list[Problem] = []
+        claims = self._claims
+        index = {claim_id: i for i, claim_id in enumerate(claims)}
+        for i, claim in enumerate(claims.values()):
+            for j, appearance in enumerate(claim.appearances):
+                if appearance.via is not None and appearance.via not in claims:
+                    problems.append(
+                        Problem(
+                            f"$.claims[{i}].appearances[{j}].via",
+                            f"'via' names the claim {appearance.via!r}, which is not in the ledger",
+                        )
+                    )
+            first = claim.first_appearance
+            published = first.source.published if first is not None else None
+            if claim.said is not None and published is not None and published.definitely_before(
+                claim.said
+            ):
+                problems.append(
+                    Problem(
+                        f"$.claims[{i}].said",
+                        f"the claim is said ({claim.said}) after its first source was "
+                        f"published ({published})",
+                    )
+                )
+        problems.extend(self._via_cycles(index))
+        for i, relation in enumerate(self._relations.values()):
+            for end in ("claim", "target"):
+                ident = getattr(relation, end)
+                if ident not in claims:
+                    problems.append(
+                        Problem(
+                            f"$.relations[{i}].{end}",
+                            f"'{end}' names the claim {ident!r}, which is not in the ledger",
+                        )
+                    )
+        return problems
+
+    def _via_cycles(self, index: dict[str, int]) -> list[Problem]:
+        problems: list[Problem] = []
+        state: dict[str, int] = {}  # 1: on the current path, 2: done
+        for root in self._claims:
+            if root in state:
+                continue
+            stack: list[tuple[str, Iterator[str]]] = [(root, self._vias(root))]
+            state[root] = 1
+            while stack:
+                node, children = stack[-1]
+                child = next(children, None)
+                if child is None:
+                    state[node] = 2
+                    stack.pop()
+                elif state.get(child) == 1:
+                    loop = [n for n, _ in stack[[n for n, _ in stack].index(child) :]]
+                    problems.append(
+                        Problem(
+                            f"$.claims[{index[node]}].appearances",
+                            "'via' chains loop: " + " -> ".join([*loop, child]),
+                        )
+                    )
+                elif child not in state and child in self._claims:
+                    state[child] = 1
+                    stack.append((child, self._vias(child)))
+        return problems
+
+    def _vias(self, claim_id: str) -> Iterator[str]:
+        return (a.via for a in self._claims[claim_id].appearances if a.via is not None)
+
+    def validate(self) -> None:
+        """Check integrity; raise :class:`~claimtrack.IntegrityError` listing every problem."""
+        self._raise(self.problems())
+
+    # -- queries --------------------------------------------------------------
+
+    def speaker(self, who: Speaker | str) -> list[Speaker]:
+        """The speakers *who* names: a Speaker, a speaker id, an identifier value
+        (a Wikidata id, a handle), a name, or an alias (compared normalised).
+        """
+        if isinstance(who, Speaker):
+            held = self._speakers.get(who.id)
+            return [held] if held is not None else []
+        if who in self._speakers:
+            return [self._speakers[who]]
+        ids = self._speaker_names.get(normalize_name(who), [])
+        found = [self._speakers[i] for i in ids]
+        if not found:
+            found = [s for s in self._speakers.values() if who in s.identifiers.values()]
+        return found
+
+    def claims_by(self, who: Speaker | str) -> list[Claim]:
+        """Claims by the speaker *who* names (see :meth:`speaker`), in insertion order."""
+        ids = [i for s in self.speaker(who) for i in self._claims_by_speaker.get(s.id, ())]
+        if len(ids) > 1:
+            order = {claim_id: n for n, claim_id in enumerate(self._claims)}
+            ids.sort(key=order.__getitem__)
+        return [self._claims[i] for i in ids]
+
+    def claims_between(
+        self,
+        start: Date | str | None,
+        end: Date | str | None,
+        mode: Literal["definitely", "possibly"] = "definitely",
+    ) -> list[Claim]:
+        """Claims said within the window from *start* to *end* (either may be None
+        for an open end).
+
+        With ``mode="definitely"`` a claim counts when every instant its
+        said-date may stand for lies in the window; with ``"possibly"``, when
+        some instant may. Claims with no said-date never count.
+        """
+        if mode not in ("definitely", "possibly"):
+            raise ValueError(f"mode must be 'definitely' or 'possibly' (got {mode!r})")
+        window = _window(_as_date(start), _as_date(end))
+        test: Callable[[Date], bool] = window.contains if mode == "definitely" else window.overlaps
+        return [c for c in self._claims.values() if c.said is not None and test(c.said)]
+
+    def claims_in(self, source: Source | str) -> list[Claim]:
+        """Claims that appeared in *source*: a Source, a source id or a URL."""
+        if isinstance(source, Source):
+            source_id = source.id
+        elif source in self._sources:
+            source_id = source
+        else:
+            wanted = normalize_url(source)
+            source_id = next(
+                (s.id for s in self._sources.values() if s.url and normalize_url(s.url) == wanted),
+                "",
+            )
+        return [self._claims[i] for i in self._claims_by_source.get(source_id, ())]
+
+    def first_appearance(self, claim: Claim | str) -> Appearance | None:
+        """The earliest appearance of *claim* (a Claim or a claim id) held in the ledger."""
+        held = self._claims.get(claim if isinstance(claim, str) else claim.id)
+        return held.first_appearance if held is not None else None
+
+    def reviews_of(self, claim: Claim | str) -> list[Review]:
+        """The reviews of *claim* (a Claim or a claim id)."""
+        claim_id = claim if isinstance(claim, str) else claim.id
+        return [self._reviews[i] for i in self._reviews_by_claim.get(claim_id, ())]
+
+    def relations_of(self, claim: Claim | str, kind: RelationKind | str | None = None) -> list[Relation]:
+        """The relations that start or end at *claim*, optionally of one *kind*."""
+        claim_id = claim if isinstance(claim, str) else claim.id
+        return [
+            r
+            for r in self._relations.values()
+            if claim_id in (r.claim, r.target) and (kind is None or r.kind == kind)
+        ]
+
+
+def _window(start: Date | None, end: Date | None) -> Date:
+    left = ".." if start is None or start.start is None else start.start.value
+    right = ".." if end is None or end.end is None else end.end.value
+    if left == right == "..":
+        left = "0001"
+    return Date.parse(f"{left}/{right}")

@@ -1,0 +1,1 @@
+def json_schema(): return {}

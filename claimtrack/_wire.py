@@ -1,0 +1,645 @@
+"""The wire format: one cattrs converter; ledger documents and JSON Lines.
+
+A ledger document is::
+
+    {"claimtrack": 1, "speakers": [...], "sources": [...], "claims": [...],
+     "relations": [...], "reviews": [...]}
+
+Each speaker and source is written once; claims refer to them, and reviews
+and relations to claims, by id. Keys are snake_case, enums lowercase strings,
+dates EDTF strings (or ``{"value": ..., "basis": ..., "text": ..., "rule": ...}``
+when they carry metadata); defaults, None and empty lists are left out. Each
+record sits on a line of its own, so documents diff well; the same ledger gives
+the same bytes.
+
+Loading is strict: unknown keys, wrong types (a number where a string belongs),
+dangling ids and invalid values are errors, and every problem of a document is
+reported at once, each with its JSON path.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import math
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import IO, Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from claimtrack._claim import Anchor, Appearance, Claim, Span
+from claimtrack._date import Basis, Date
+from claimtrack._fields import FrozenDict
+from claimtrack._ledger import Ledger, Record
+from claimtrack._review import Rating, Relation, Review
+from claimtrack._source import Source
+from claimtrack._speaker import Role, Speaker
+from claimtrack.exceptions import (
+    ClaimtrackError,
+    IntegrityError,
+    Problem,
+    ValidationError,
+)
+
+__all__ = ["FORMAT_VERSION", "dump_jsonl", "dumps", "iter_jsonl", "load_jsonl", "loads"]
+
+#: The version of the wire format this release writes. Every released version loads.
+FORMAT_VERSION = 1
+
+T = TypeVar("T")
+
+_SECTIONS: tuple[tuple[str, type[Any]], ...] = (
+    ("speakers", Speaker),
+    ("sources", Source),
+    ("claims", Claim),
+    ("relations", Relation),
+    ("reviews", Review),
+)
+_TYPE_OF_SECTION = {"speakers": "speaker", "sources": "source", "claims": "claim",
+                    "relations": "relation", "reviews": "review"}
+_SECTION_OF_TYPE = {v: k for k, v in _TYPE_OF_SECTION.items()}
+
+
+class _WireError(ValueError):
+    """A value of the wrong shape; its message is shown to people as it is."""
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the string {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+# -- the load context: references resolve against the records read so far ---
+
+
+@attrs.define
+class _Context:
+    speakers: dict[str, Speaker] = attrs.Factory(dict)
+    sources: dict[str, Source] = attrs.Factory(dict)
+    claims: dict[str, Claim] = attrs.Factory(dict)
+    raw_sources: dict[str, Any] = attrs.Factory(dict)
+    building: set[str] = attrs.Factory(set)
+
+
+_context: contextvars.ContextVar[_Context] = contextvars.ContextVar("claimtrack_wire")
+
+
+# -- the converter ------------------------------------------------------------
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise _WireError(f"expected a string (got {_kind(value)})")
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if type(value) is not int:
+        raise _WireError(f"expected an integer (got {_kind(value)})")
+    return value
+
+
+def _structure_float(value: Any, _: Any) -> float:
+    if type(value) is not float and type(value) is not int:
+        raise _WireError(f"expected a number (got {_kind(value)})")
+    return value
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if type(value) is not bool:
+        raise _WireError(f"expected true or false (got {_kind(value)})")
+    return value
+
+
+_DATE_KEYS = frozenset({"value", "basis", "text", "rule"})
+
+
+def _structure_date(value: Any, _: Any) -> Date:
+    if type(value) is str:
+        return Date.parse(value)
+    if type(value) is dict:
+        extra = value.keys() - _DATE_KEYS
+        if extra:
+            raise _WireError(
+                f"unknown key(s) {sorted(extra)} in a date; expected value, basis, text, rule"
+            )
+        if "value" not in value:
+            raise _WireError("a date object needs a 'value'")
+        for key in ("value", "basis", "text", "rule"):
+            if key in value and type(value[key]) is not str:
+                raise _WireError(f"a date's '{key}' must be a string (got {_kind(value[key])})")
+        return Date.parse(
+            value["value"],
+            basis=_basis(value.get("basis", "stated")),
+            text=value.get("text"),
+            rule=value.get("rule"),
+        )
+    raise _WireError(f"expected an EDTF date string (got {_kind(value)})")
+
+
+def _basis(value: str) -> Basis:
+    try:
+        return Basis(value)
+    except ValueError:
+        choices = ", ".join(repr(b.value) for b in Basis)
+        raise _WireError(f"a date's 'basis' must be one of {choices} (got {value!r})") from None
+
+
+def _unstructure_date(date: Date) -> Any:
+    if date.basis is Basis.STATED and date.text is None and date.rule is None:
+        return date.value
+    out: dict[str, str] = {"value": date.value}
+    if date.basis is not Basis.STATED:
+        out["basis"] = date.basis.value
+    if date.text is not None:
+        out["text"] = date.text
+    if date.rule is not None:
+        out["rule"] = date.rule
+    return out
+
+
+def _structure_identifiers(value: Any, _: Any) -> FrozenDict:
+    if type(value) is not dict:
+        raise _WireError(f"expected an object of scheme to id (got {_kind(value)})")
+    for key, item in value.items():
+        if type(item) is not str:
+            raise _WireError(f"identifier {key!r} must be a string (got {_kind(item)})")
+    return FrozenDict(value)
+
+
+def _is_tuple(t: Any) -> bool:
+    return getattr(t, "__origin__", None) is tuple
+
+
+def _tuple_hook(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], tuple[Any, ...]]:
+    item_type = t.__args__[0]
+    item_hook = converter.get_structure_hook(item_type)
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _WireError(f"expected a list (got {_kind(value)})")
+        out = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                out.append(item_hook(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - collected and reported with paths
+                exc.__notes__ = [cattrs.errors.IterableValidationNote("", index, item_type)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("invalid items", errors, t)
+        return tuple(out)
+
+    return structure
+
+
+def _object_hook(cls: type[T], converter: cattrs.Converter, **overrides: Any) -> Callable[[Any, Any], T]:
+    inner = make_dict_structure_fn(cls, converter, **overrides)
+    name = cls.__name__
+
+    def structure(value: Any, _: Any) -> T:
+        if type(value) is not dict:
+            raise _WireError(f"expected an object ({name}) (got {_kind(value)})")
+        return inner(value, cls)
+
+    return structure
+
+
+def _reference(kind: str, table: str) -> Callable[[Any, Any], Any]:
+    def resolve(value: Any, _: Any) -> Any:
+        if type(value) is not str:
+            raise _WireError(f"expected the id of a {kind} (got {_kind(value)})")
+        context = _context.get()
+        found = getattr(context, table).get(value)
+        if found is None and table == "sources":
+            found = _build_source(context, value)
+        if found is None:
+            raise _DanglingError(f"no {kind} has the id {value!r}")
+        return found
+
+    return resolve
+
+
+class _DanglingError(_WireError):
+    """A reference names no record of the document."""
+
+
+def _build_source(context: _Context, ident: str) -> Source | None:
+    raw = context.raw_sources.get(ident)
+    if raw is None:
+        return None
+    if ident in context.building:
+        raise _WireError(f"'part_of' chains loop through the source {ident!r}")
+    context.building.add(ident)
+    try:
+        source = _structure_source(raw, Source)
+    finally:
+        context.building.discard(ident)
+    context.sources[ident] = source
+    return source
+
+
+def _make_converter() -> tuple[cattrs.Converter, dict[type[Any], Callable[[Any, Any], Any]], dict[type[Any], Callable[[Any], dict[str, Any]]]]:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(Date, _structure_date)
+    converter.register_unstructure_hook(Date, _unstructure_date)
+    converter.register_structure_hook(FrozenDict, _structure_identifiers)
+    converter.register_unstructure_hook(FrozenDict, dict)
+    converter.register_structure_hook_factory(_is_tuple, lambda t: _tuple_hook(t, converter))
+    # Records nested in others are written as their ids.
+    converter.register_structure_hook(Speaker, _reference("speaker", "speakers"))
+    converter.register_structure_hook(Source, _reference("source", "sources"))
+    converter.register_structure_hook(Claim, _reference("claim", "claims"))
+    for ref in (Speaker, Source, Claim):
+        converter.register_unstructure_hook(ref, lambda record: record.id)
+    for cls in (Span, Anchor, Role, Rating, Appearance):
+        converter.register_structure_hook(cls, _object_hook(cls, converter))
+        converter.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+        )
+    top_structure = {}
+    top_unstructure = {}
+    for _, cls in _SECTIONS:
+        top_structure[cls] = _object_hook(cls, converter)
+        top_unstructure[cls] = make_dict_unstructure_fn(
+            cls, converter, _cattrs_omit_if_default=True, id=override(omit_if_default=False)
+        )
+    return converter, top_structure, top_unstructure
+
+
+_converter, _STRUCTURE, _UNSTRUCTURE = _make_converter()
+_structure_source = _STRUCTURE[Source]
+
+
+# -- turning cattrs' exception groups into problems with paths ---------------
+
+
+def _problems(exc: BaseException, path: str) -> list[Problem]:
+    if isinstance(exc, ClassValidationError):
+        out: list[Problem] = []
+        for sub, note in exc.group_exceptions():
+            out.extend(_problems(sub, f"{path}.{note.name}"))
+        return out
+    if isinstance(exc, IterableValidationError):
+        out = []
+        for sub, note in exc.group_exceptions():
+            out.extend(_problems(sub, f"{path}[{note.index}]"))
+        return out
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [Problem(path, f"unknown key(s): {', '.join(sorted(exc.extra_fields))}")]
+    if isinstance(exc, ClaimtrackError) and hasattr(exc, "problems"):
+        return [Problem(path + p.path[1:], p.message) for p in exc.problems]
+    if isinstance(exc, KeyError):
+        return [Problem(path, "this required key is missing")]
+    if isinstance(exc, _WireError):
+        return [Problem(path, str(exc))]
+    return [Problem(path, f"invalid value ({exc})")]
+
+
+# -- documents ----------------------------------------------------------------
+
+
+def _as_ledger(data: Ledger | Record | Iterable[Record]) -> Ledger:
+    if isinstance(data, Ledger):
+        return data
+    if isinstance(data, (Claim, Review, Relation)):
+        return Ledger([data])
+    return Ledger(data)
+
+
+def _records(ledger: Ledger) -> Iterator[tuple[str, Any]]:
+    for section, _ in _SECTIONS:
+        for record in getattr(ledger, section):
+            yield section, record
+
+
+def unstructure(record: Speaker | Source | Claim | Relation | Review) -> dict[str, Any]:
+    """The wire form of one top-level record, as a dict ready for JSON."""
+    return _UNSTRUCTURE[type(record)](record)
+
+
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+
+def dumps(data: Ledger | Record | Iterable[Record]) -> str:
+    """Write a ledger document: a Ledger, or a claim, review, relation or iterable of them.
+
+    The output is deterministic: the same ledger gives the same string. Each
+    record sits on a line of its own.
+    """
+    ledger = _as_ledger(data)
+    parts = [f'{{"claimtrack":{FORMAT_VERSION}']
+    for section, cls in _SECTIONS:
+        records = getattr(ledger, section)
+        if not records:
+            continue
+        unstructure_record = _UNSTRUCTURE[cls]
+        body = ",\n".join(_encode(unstructure_record(r)) for r in records)
+        parts.append(f',\n"{section}":[\n{body}\n]')
+    parts.append("}\n")
+    return "".join(parts)
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _WireError(f"the key {key!r} appears twice in one object")
+            seen.add(key)
+    return result
+
+
+def _reject_constant(name: str) -> Any:
+    raise _WireError(f"{name} is not a valid JSON number")
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _WireError(f"the number {text} is too large")
+    return value
+
+
+_decoder = json.JSONDecoder(
+    object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant, parse_float=_parse_float
+)
+
+
+def _parse_json(data: str | bytes | bytearray, where: str = "$") -> Any:
+    if isinstance(data, (bytes, bytearray)):
+        try:
+            data = bytes(data).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ValidationError([Problem(where, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
+    elif not isinstance(data, str):
+        raise TypeError(f"expected str or bytes (got {type(data).__name__})")
+    try:
+        return _decoder.decode(data)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            [Problem(where, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]
+        ) from None
+    except _WireError as exc:
+        raise ValidationError([Problem(where, str(exc))]) from None
+    except RecursionError:
+        raise ValidationError([Problem(where, "JSON nested too deeply")]) from None
+
+
+def loads(data: str | bytes | bytearray) -> Ledger:
+    """Read a ledger document, strictly.
+
+    Raises:
+        ValidationError: the document is not valid JSON, or a value has the
+            wrong type or an invalid value, or a reference names no record.
+            ``problems`` lists every problem, each with its JSON path.
+        IntegrityError: the records are valid one by one but not together
+            (see :meth:`Ledger.validate`).
+    """
+    document = _parse_json(data)
+    if type(document) is not dict:
+        raise ValidationError([Problem("$", f"expected a ledger document object (got {_kind(document)})")])
+    problems: list[Problem] = []
+    version = document.get("claimtrack")
+    if version != FORMAT_VERSION or type(version) is not int:
+        problems.append(
+            Problem(
+                "$.claimtrack",
+                f"expected the format version {FORMAT_VERSION} (got {_kind(version)})"
+                if "claimtrack" in document
+                else "this required key is missing: is this a claimtrack ledger document?",
+            )
+        )
+    extra = document.keys() - {"claimtrack"} - {s for s, _ in _SECTIONS}
+    if extra:
+        problems.append(Problem("$", f"unknown key(s): {', '.join(sorted(extra))}"))
+    context = _Context()
+    token = _context.set(context)
+    try:
+        records = {section: _load_section(document, section, cls, context, problems)
+                   for section, cls in _SECTIONS}
+    finally:
+        _context.reset(token)
+    if problems:
+        raise ValidationError(problems)
+    return _ledger_of(records)
+
+
+def _load_section(
+    document: dict[str, Any], section: str, cls: type[Any], context: _Context, problems: list[Problem]
+) -> list[Any]:
+    raw = document.get(section, [])
+    if type(raw) is not list:
+        problems.append(Problem(f"$.{section}", f"expected a list (got {_kind(raw)})"))
+        return []
+    if section == "sources":
+        for item in raw:
+            if type(item) is dict and type(item.get("id")) is str:
+                context.raw_sources.setdefault(item["id"], item)
+    table: dict[str, Any] = getattr(context, section, {})
+    out = []
+    seen: set[str] = set()
+    for index, item in enumerate(raw):
+        path = f"$.{section}[{index}]"
+        ident = item.get("id") if type(item) is dict else None
+        if isinstance(ident, str) and ident in seen:
+            problems.append(Problem(f"{path}.id", f"two records share the id {ident!r}"))
+            continue
+        if isinstance(ident, str):
+            seen.add(ident)
+        if section == "sources" and isinstance(ident, str) and ident in context.sources:
+            out.append(context.sources[ident])  # built earlier for a part_of reference
+            continue
+        try:
+            record = _STRUCTURE[cls](item, cls)
+        except RecursionError:
+            problems.append(Problem(path, "nested too deeply"))
+            continue
+        except Exception as exc:  # noqa: BLE001 - every problem is reported with its path
+            problems.extend(_problems(exc, path))
+            continue
+        table[record.id] = record
+        out.append(record)
+    return out
+
+
+def _ledger_of(records: Mapping[str, list[Any]]) -> Ledger:
+    ledger = Ledger()
+    for speaker in records["speakers"]:
+        ledger._add_speaker(speaker)
+    for source in records["sources"]:
+        ledger._add_source(source)
+    for section in ("claims", "reviews", "relations"):
+        for record in records[section]:
+            ledger.add(record)
+    ledger.validate()
+    return ledger
+
+
+# -- JSON Lines ---------------------------------------------------------------
+
+
+def _open_for(target: str | os.PathLike[str] | IO[Any], mode: str) -> tuple[IO[Any], bool]:
+    if isinstance(target, (str, os.PathLike)):
+        return open(target, mode, encoding="utf-8", newline="\n"), True  # noqa: SIM115
+    return target, False
+
+
+def dump_jsonl(
+    data: Ledger | Iterable[Record], target: str | os.PathLike[str] | IO[str]
+) -> int:
+    """Write records as JSON Lines to a path or a text file object; return the line count.
+
+    The first line is ``{"claimtrack": 1}``; each further line is one record
+    with its ``type`` (speaker, source, claim, relation, review). Given an
+    iterable rather than a Ledger, records are written as they come, each
+    speaker and source just before the first record that needs it, so a stream
+    of any length is written in memory bounded by its distinct speakers and sources.
+    """
+    handle, owned = _open_for(target, "w")
+    try:
+        handle.write(_encode({"claimtrack": FORMAT_VERSION}) + "\n")
+        count = 1
+        for kind, record in _stream_records(data):
+            line = {"type": kind, **_UNSTRUCTURE[type(record)](record)}
+            handle.write(_encode(line) + "\n")
+            count += 1
+        return count
+    finally:
+        if owned:
+            handle.close()
+
+
+def _stream_records(data: Ledger | Iterable[Record]) -> Iterator[tuple[str, Any]]:
+    if isinstance(data, Ledger):
+        for section, record in _records(data):
+            yield _TYPE_OF_SECTION[section], record
+        return
+    written: set[str] = set()
+
+    def entities(record: Record) -> Iterator[tuple[str, Any]]:
+        if isinstance(record, Review):
+            yield from entities(record.claim)
+            if record.claim.id not in written:
+                written.add(record.claim.id)
+                yield "claim", record.claim
+            speakers: tuple[Speaker, ...] = (record.reviewer,)
+            sources: list[Source] = []
+        elif isinstance(record, Claim):
+            speakers = (record.speaker,)
+            sources = [a.source for a in record.appearances]
+        else:
+            return
+        for speaker in speakers:
+            if speaker.id not in written:
+                written.add(speaker.id)
+                yield "speaker", speaker
+        while sources:
+            source = sources.pop(0)
+            chain = []
+            while source is not None and source.id not in written:
+                chain.append(source)
+                source = source.part_of
+            for item in reversed(chain):
+                written.add(item.id)
+                yield "source", item
+
+    for record in data:
+        yield from entities(record)
+        kind = "claim" if isinstance(record, Claim) else "review" if isinstance(record, Review) else "relation"
+        if isinstance(record, Claim):
+            if record.id in written:
+                continue
+            written.add(record.id)
+        yield kind, record
+
+
+def iter_jsonl(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes],
+) -> Iterator[Speaker | Source | Record]:
+    """Read JSON Lines written by :func:`dump_jsonl`, yielding each record as it
+    comes (speakers, sources, claims, relations, reviews), references resolved.
+
+    Each line is checked on its own; a bad line raises
+    :class:`~claimtrack.ValidationError` whose paths start with its line number
+    (``line 12: $.claims[0].text``). Speakers, sources and claims are held for
+    the references of later lines.
+    """
+    handle, owned = _open_for(source, "r") if not hasattr(source, "read") else (source, False)
+    context = _Context()
+    try:
+        for number, line in enumerate(handle, start=1):
+            if isinstance(line, bytes):
+                line = line.decode("utf-8", "surrogateescape")
+            if not line.strip():
+                continue
+            record = _read_line(line, number, context)
+            if record is not None:
+                yield record
+    finally:
+        if owned:
+            handle.close()
+
+
+def _read_line(line: str, number: int, context: _Context) -> Speaker | Source | Record | None:
+    where = f"line {number}: $"
+    item = _parse_json(line, where)
+    if type(item) is not dict:
+        raise ValidationError([Problem(where, f"expected an object (got {_kind(item)})")])
+    if number == 1 or "claimtrack" in item:
+        if item != {"claimtrack": FORMAT_VERSION}:
+            raise ValidationError([Problem(where, f'the first line must be {{"claimtrack": {FORMAT_VERSION}}}')])
+        return None
+    item = dict(item)
+    kind = item.pop("type", None)
+    section = _SECTION_OF_TYPE.get(kind) if isinstance(kind, str) else None
+    if section is None:
+        raise ValidationError(
+            [Problem(f"{where}.type", f"expected speaker, source, claim, relation or review (got {_kind(kind)})")]
+        )
+    cls = dict(_SECTIONS)[section]
+    if section == "sources" and isinstance(item.get("id"), str):
+        context.raw_sources[item["id"]] = item
+    token = _context.set(context)
+    try:
+        record = _STRUCTURE[cls](item, cls)
+    except Exception as exc:  # noqa: BLE001 - reported with the line number
+        raise ValidationError(_problems(exc, where)) from None
+    finally:
+        _context.reset(token)
+    getattr(context, section, {})[record.id] = record
+    return record
+
+
+def load_jsonl(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Ledger:
+    """Read JSON Lines into a Ledger, checking integrity at the end."""
+    ledger = Ledger()
+    for record in iter_jsonl(source):
+        ledger.add(record)
+    ledger.validate()
+    return ledger

@@ -10,6 +10,8 @@ import attrs
 from claimtrack import validators
 from claimtrack._date import Date
 from claimtrack._fields import (
+    JSONMap,
+    extra_field,
     as_tuple,
     enum_field,
     instance_of,
@@ -193,6 +195,9 @@ class Claim:
     tags: tuple[str, ...] = attrs.field(
         default=(), converter=sorted_texts, validator=validators.texts
     )
+    #: Data from another format that claimtrack does not model, kept verbatim
+    #: (a JSON object) so that nothing an importer read is lost.
+    extra: JSONMap = extra_field()
     #: A stable id; by default derived from speaker, normalised text and said-date.
     id: str = attrs.field(
         default=attrs.Factory(_claim_id, takes_self=True), validator=validators.text

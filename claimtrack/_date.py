@@ -386,6 +386,26 @@ class Date:
             return cls(value=value, basis=basis, text=text, rule=rule)
 
     @classmethod
+    def resolve(
+        cls,
+        expression: str,
+        reference: _dt.datetime | Date,
+        *,
+        tense: str | None = None,
+    ) -> Date:
+        """Resolve a date expression ("on Tuesday", "last week", "mid-2019") against
+        a reference time, normally the source's publication time.
+
+        See :mod:`claimtrack.dates` for the rules.
+
+        Raises:
+            DateError: *expression* is not a date.
+        """
+        from claimtrack.dates import resolve
+
+        return resolve(expression, reference, tense=tense)
+
+    @classmethod
     def from_datetime(
         cls, moment: _dt.datetime | _dt.date, *, basis: Basis | str = Basis.STATED
     ) -> Date:

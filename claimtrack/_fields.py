@@ -189,3 +189,86 @@ def as_frozen_dict(value: Any) -> Any:
         except TypeError:
             return value
     return value
+
+
+def _freeze(value: Any, path: str) -> Any:
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValidationError(f"'extra' holds a number JSON cannot carry at {path}", field="extra")
+        return value
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(v, f"{path}[{i}]") for i, v in enumerate(value))
+    if isinstance(value, Mapping):
+        return JSONMap(value)
+    raise ValidationError(
+        f"'extra' must hold only JSON values (got {type(value).__name__} at {path})",
+        field="extra",
+        value=value,
+    )
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    if isinstance(value, JSONMap):
+        return value.to_dict()
+    return value
+
+
+class JSONMap(Mapping[str, Any]):
+    """An immutable, hashable JSON object: what an importer could not map,
+    kept verbatim on the record so nothing is lost.
+
+    Lists inside are held as tuples and objects as JSONMaps;
+    :meth:`to_dict` gives plain JSON data back.
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Mapping[str, Any] | None = None) -> None:
+        data = data or {}
+        for key in data:
+            if not isinstance(key, str):
+                raise ValidationError(
+                    f"'extra' keys must be strings (got {type(key).__name__})", field="extra"
+                )
+        self._data = {key: _freeze(data[key], f"extra.{key}") for key in sorted(data)}
+        self._hash: int | None = None
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(tuple(self._data.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, JSONMap):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self.to_dict() == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"JSONMap({self.to_dict()!r})"
+
+    def __reduce__(self) -> tuple[type[JSONMap], tuple[dict[str, Any]]]:
+        return (JSONMap, (self.to_dict(),))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object as plain dicts and lists."""
+        return {key: _thaw(value) for key, value in self._data.items()}
+
+
+def extra_field() -> Any:
+    """Unmapped data kept verbatim (a JSON object), empty by default."""
+    return attrs.field(factory=JSONMap, converter=lambda v: v if isinstance(v, JSONMap) else JSONMap(v) if isinstance(v, Mapping) else v, validator=instance_of(JSONMap, "a JSON object"))

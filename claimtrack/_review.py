@@ -12,6 +12,8 @@ from claimtrack import validators
 from claimtrack._claim import Claim, _claim_ref
 from claimtrack._date import Date
 from claimtrack._fields import (
+    JSONMap,
+    extra_field,
     enum_converter,
     enum_field,
     instance_of,
@@ -57,6 +59,8 @@ class Rating:
     label: str | None = optional_text_field()
     #: Why (``ratingExplanation``).
     explanation: str | None = optional_text_field()
+    #: Data from another format that claimtrack does not model, kept verbatim.
+    extra: JSONMap = extra_field()
 
     def __attrs_post_init__(self) -> None:
         if self.value is None and self.label is None:
@@ -110,6 +114,9 @@ class Review:
     title: str | None = optional_text_field()
     #: The review's language, as a BCP 47 tag.
     language: str | None = optional_language_field()
+    #: Data from another format that claimtrack does not model, kept verbatim
+    #: (a JSON object) so that nothing an importer read is lost.
+    extra: JSONMap = extra_field()
     #: A stable id; by default derived from the claim, reviewer, URL and date.
     id: str = attrs.field(
         default=attrs.Factory(_review_id, takes_self=True), validator=validators.text

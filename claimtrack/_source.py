@@ -9,6 +9,8 @@ import attrs
 from claimtrack import validators
 from claimtrack._date import Date
 from claimtrack._fields import (
+    JSONMap,
+    extra_field,
     as_tuple,
     enum_field,
     optional_field,
@@ -81,6 +83,9 @@ class Source:
     #: The larger source this one is part of: the thread of a post, the
     #: broadcast of a segment.
     part_of: Source | None = attrs.field(default=None)
+    #: Data from another format that claimtrack does not model, kept verbatim
+    #: (a JSON object) so that nothing an importer read is lost.
+    extra: JSONMap = extra_field()
     #: A stable id; by default derived from the URL, or publisher, title and date.
     id: str = attrs.field(
         default=attrs.Factory(_source_id, takes_self=True), validator=validators.text

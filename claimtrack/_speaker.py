@@ -10,6 +10,8 @@ import attrs
 from claimtrack import validators
 from claimtrack._date import Date
 from claimtrack._fields import (
+    JSONMap,
+    extra_field,
     FrozenDict,
     as_frozen_dict,
     as_tuple,
@@ -124,6 +126,9 @@ class Speaker:
     )
     #: Positions the speaker held, each for a time.
     roles: tuple[Role, ...] = tuple_field(Role, "a Role")
+    #: Data from another format that claimtrack does not model, kept verbatim
+    #: (a JSON object) so that nothing an importer read is lost.
+    extra: JSONMap = extra_field()
     #: A stable id; by default derived from the kind and the normalised name.
     id: str = attrs.field(
         default=attrs.Factory(_speaker_id, takes_self=True), validator=validators.text

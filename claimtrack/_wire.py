@@ -37,7 +37,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from claimtrack._claim import Anchor, Appearance, Claim, Span
 from claimtrack._date import Basis, Date
-from claimtrack._fields import FrozenDict
+from claimtrack._fields import FrozenDict, JSONMap
 from claimtrack._ledger import Ledger, Record
 from claimtrack._review import Rating, Relation, Review
 from claimtrack._source import Source
@@ -187,6 +187,12 @@ def _structure_identifiers(value: Any, _: Any) -> FrozenDict:
     return FrozenDict(value)
 
 
+def _structure_extra(value: Any, _: Any) -> JSONMap:
+    if type(value) is not dict:
+        raise _WireError(f"expected an object (got {_kind(value)})")
+    return JSONMap(value)
+
+
 def _is_tuple(t: Any) -> bool:
     return getattr(t, "__origin__", None) is tuple
 
@@ -269,6 +275,8 @@ def _make_converter() -> tuple[cattrs.Converter, dict[type[Any], Callable[[Any, 
     converter.register_unstructure_hook(Date, _unstructure_date)
     converter.register_structure_hook(FrozenDict, _structure_identifiers)
     converter.register_unstructure_hook(FrozenDict, dict)
+    converter.register_structure_hook(JSONMap, _structure_extra)
+    converter.register_unstructure_hook(JSONMap, JSONMap.to_dict)
     converter.register_structure_hook_factory(_is_tuple, lambda t: _tuple_hook(t, converter))
     # Records nested in others are written as their ids.
     converter.register_structure_hook(Speaker, _reference("speaker", "speakers"))

@@ -72,6 +72,11 @@ MIN_DISTRACTORS = 120
 MIN_PER_DATE_CATEGORY = 12
 MIN_PER_DISTRACTOR_CATEGORY = 15
 MIN_MIDNIGHT_STORIES = 3  # local calendar date differs from the UTC date
+# "in 10 days" / "in two weeks": here "in" is part of the expression
+_IN_N_UNITS = re.compile(
+    r"^in (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r" (?:day|week|month|year)s?\b"
+)
 FORBIDDEN_LEADING = ("on ", "in ", "at ", "by ", "during ", "On ", "In ", "At ", "By ", "During ")
 
 
@@ -500,6 +505,14 @@ def _year(y: str, ref: dt.date) -> int:
     return min(cands, key=lambda c: abs(c - ref.year))
 
 
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}
+
+
 def surface_checks(where: str, surface: str, value: str, category: str, ref: dt.date) -> None:
     core = _strip_q(value)
     single_day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", core) is not None
@@ -525,7 +538,10 @@ def surface_checks(where: str, surface: str, value: str, category: str, ref: dt.
         if len(value) != prec:
             fail(where, f"category {category} but value {value} has the wrong precision")
     if category == "decade_century":
-        m = re.search(r"\b(\d{2})(\d)0s\b|'(\d)0s\b|\b(\d{1,2})(?:st|nd|rd|th) century\b", surface)
+        s = surface.lower()
+        for word, n in ORDINAL_WORDS.items():
+            s = re.sub(rf"\b{word}\b", f"{n}th", s)
+        m = re.search(r"\b(\d{2})(\d)0s\b|'(\d)0s\b|\b(\d{1,2})(?:st|nd|rd|th)[ -]century\b", s)
         if not m:
             fail(where, f"cannot read decade/century from {surface!r}")
         if m[1]:
@@ -605,7 +621,7 @@ def build_paragraph(where: str, pid: str, ref_s: str, raw: str) -> dict:
                 check_edtf(value)
             except ValueError as e:
                 fail(w, f"invalid EDTF value: {e}")
-            if surface.startswith(FORBIDDEN_LEADING):
+            if surface.startswith(FORBIDDEN_LEADING) and not _IN_N_UNITS.match(surface):
                 fail(w, "span must not start with a preposition on/in/at/by/during")
             rule = fields[3] if len(fields) == 4 else None
             if cat in RULE_REQUIRED and rule is None:

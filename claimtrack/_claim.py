@@ -20,6 +20,7 @@ from claimtrack._fields import (
     optional_language_field,
     optional_text_field,
     optional_unit_field,
+    schema,
     sorted_texts,
     text_field,
     tuple_field,
@@ -78,9 +79,9 @@ class Span:
     """
 
     #: Offset of the first character.
-    start: int = attrs.field(validator=_check_offset)
+    start: int = attrs.field(validator=_check_offset, metadata=schema(minimum=0))
     #: Offset just past the last character; greater than ``start``.
-    end: int = attrs.field(validator=_check_offset)
+    end: int = attrs.field(validator=_check_offset, metadata=schema(minimum=1))
 
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:

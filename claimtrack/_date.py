@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from claimtrack.exceptions import DateError
+from claimtrack._fields import enum_converter
 from claimtrack.validators import check_text
 
 __all__ = ["Basis", "Date", "Precision"]
@@ -311,6 +312,9 @@ def _parse(value: str) -> _Parsed:
     )
 
 
+_to_basis = enum_converter(Basis, "basis", DateError)
+
+
 def _validate_value(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str):
         raise DateError(
@@ -355,7 +359,7 @@ class Date:
     value: str = attrs.field(validator=_validate_value)
     #: Where the date came from: stated in the text, inferred from context, or
     #: resolved from a relative expression.
-    basis: Basis = attrs.field(default=Basis.STATED, converter=Basis)
+    basis: Basis = attrs.field(default=Basis.STATED, converter=_to_basis)
     #: The surface text the date was read from ("last Tuesday"), if any.
     text: str | None = attrs.field(default=None, validator=_validate_optional_text)
     #: The name of the rule that resolved it ("weekday.most_recent"), if any.
@@ -381,7 +385,7 @@ class Date:
             DateError: *value* is not a valid EDTF date or interval.
         """
         try:
-            return _cached_date(value, Basis(basis), text, rule)
+            return _cached_date(value, _to_basis(basis), text, rule)
         except TypeError:  # an unhashable argument: let the validators explain
             return cls(value=value, basis=basis, text=text, rule=rule)
 

@@ -19,7 +19,9 @@ E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 
 
-def enum_converter(cls: type[E], name: str) -> Callable[[Any], E]:
+def enum_converter(
+    cls: type[E], name: str, error: type[ValidationError] = ValidationError
+) -> Callable[[Any], E]:
     """A converter from an enum's value (or member) to its member, with a clear error."""
     choices = ", ".join(repr(m.value) for m in cls)  # type: ignore[var-annotated]
 
@@ -29,7 +31,7 @@ def enum_converter(cls: type[E], name: str) -> Callable[[Any], E]:
         try:
             return cls(value)
         except (ValueError, TypeError):
-            raise ValidationError(
+            raise error(
                 f"'{name}' must be one of {choices} (got {value!r})", field=name, value=value
             ) from None
 
@@ -49,29 +51,56 @@ def optional_enum_field(cls: type[E], name: str) -> Any:
     )
 
 
+# JSON Schema keywords for each kind of field; the schema generator reads them
+# from the field's metadata, so constraints are declared once, beside the field.
+TEXT_SCHEMA: dict[str, Any] = {"minLength": 1, "pattern": "\\S"}
+URL_SCHEMA: dict[str, Any] = {"format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"}
+LANGUAGE_SCHEMA: dict[str, Any] = {
+    "pattern": "^(?:[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*|[Xx](?:-[A-Za-z0-9]{1,8})+)$"
+}
+UNIT_SCHEMA: dict[str, Any] = {"minimum": 0, "maximum": 1}
+
+
+def schema(**keywords: Any) -> dict[str, Any]:
+    """Field metadata carrying JSON Schema keywords for the schema generator."""
+    return {"json_schema": keywords}
+
+
 def text_field() -> Any:
     """A required text field."""
-    return attrs.field(validator=validators.text)
+    return attrs.field(validator=validators.text, metadata=schema(**TEXT_SCHEMA))
 
 
 def optional_text_field() -> Any:
     """An optional text field, None by default."""
-    return attrs.field(default=None, validator=validators.optional(validators.text))
+    return attrs.field(
+        default=None, validator=validators.optional(validators.text), metadata=schema(**TEXT_SCHEMA)
+    )
 
 
 def optional_url_field() -> Any:
     """An optional absolute http(s) URL."""
-    return attrs.field(default=None, validator=validators.optional(validators.url))
+    return attrs.field(
+        default=None, validator=validators.optional(validators.url), metadata=schema(**URL_SCHEMA)
+    )
 
 
 def optional_language_field() -> Any:
     """An optional BCP 47 language tag."""
-    return attrs.field(default=None, validator=validators.optional(validators.language_tag))
+    return attrs.field(
+        default=None,
+        validator=validators.optional(validators.language_tag),
+        metadata=schema(**LANGUAGE_SCHEMA),
+    )
 
 
 def optional_unit_field() -> Any:
     """An optional number between 0 and 1."""
-    return attrs.field(default=None, validator=validators.optional(validators.unit_interval))
+    return attrs.field(
+        default=None,
+        validator=validators.optional(validators.unit_interval),
+        metadata=schema(**UNIT_SCHEMA),
+    )
 
 
 def as_tuple(value: Any) -> Any:

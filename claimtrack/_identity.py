@@ -45,6 +45,8 @@ _DOT, _COMMA = "\x00", "\x01"
 def normalize_text(text: str) -> str:
     """Normalise claim text for identity, by the frozen rules in the module notes."""
     text = unicodedata.normalize("NFKC", text).casefold()
+    # The stand-ins below are control characters, which valid text never holds.
+    text = text.replace(_DOT, " ").replace(_COMMA, " ")
     text = _INVISIBLE.sub("", text)
     text = _LINE_HYPHEN.sub("", text)
     text = _NUMBER_SEPARATOR.sub(lambda m: _DOT if m.group() == "." else _COMMA, text)

@@ -21,13 +21,13 @@ import attrs
 from claimtrack._claim import Appearance, Claim
 from claimtrack._date import Date
 from claimtrack._fields import FrozenDict
-from claimtrack._identity import normalize_name, normalize_url
-from claimtrack._review import Relation, RelationKind, Review
+from claimtrack._identity import normalize_name, normalize_text, normalize_url
+from claimtrack._review import Relation, RelationKind, RelationStatus, Review
 from claimtrack._source import Source
 from claimtrack._speaker import Speaker
-from claimtrack.exceptions import IntegrityError, Problem
+from claimtrack.exceptions import IntegrityError, Problem, ValidationError
 
-__all__ = ["Ledger", "RecordView"]
+__all__ = ["DeskQueries", "Ledger", "RecordView", "rating_label"]
 
 R = TypeVar("R")
 Record = Claim | Review | Relation
@@ -87,7 +87,7 @@ def _merge(old: R, new: R, path: str, problems: list[Problem]) -> R:
     if old == new:
         return old
     changes: dict[str, Any] = {}
-    for field in attrs.fields(type(old)):  # type: ignore[misc]
+    for field in attrs.fields(type(old)):  # type: ignore[arg-type]
         name = field.name
         if name.startswith("_") or name == "id":
             continue
@@ -102,7 +102,10 @@ def _merge(old: R, new: R, path: str, problems: list[Problem]) -> R:
             clash = [k for k in b if k in a and a[k] != b[k]]
             if clash:
                 problems.append(
-                    Problem(f"{path}.{name}", f"conflicting {name} {clash[0]!r}: {a[clash[0]]!r} vs {b[clash[0]]!r}")
+                    Problem(
+                        f"{path}.{name}",
+                        f"conflicting {name} {clash[0]!r}: {a[clash[0]]!r} vs {b[clash[0]]!r}",
+                    )
                 )
             else:
                 changes[name] = FrozenDict({**a, **b})
@@ -125,7 +128,160 @@ def _as_date(value: Date | str | None) -> Date | None:
     return Date.parse(value)
 
 
-class Ledger:
+def _said_test(
+    start: Date | str | None, end: Date | str | None, mode: str
+) -> Callable[[Date], bool]:
+    if mode not in ("definitely", "possibly"):
+        raise ValidationError(
+            f"'mode' must be 'definitely' or 'possibly' (got {mode!r})", field="mode", value=mode
+        )
+    window = _window(_as_date(start), _as_date(end))
+    return window.contains if mode == "definitely" else window.overlaps
+
+
+def rating_label(review: Review) -> str | None:
+    """How a review's verdict is counted and matched: its label, or else its value."""
+    rating = review.rating
+    if rating is None:
+        return None
+    if rating.label is not None:
+        return rating.label
+    return f"{rating.value:g}" if rating.value is not None else None
+
+
+def _held_role(speaker: Speaker, organization: str, said: Date | None) -> bool:
+    """Whether *speaker* held a role in *organization* (normalised) when saying it."""
+    for role in speaker.roles:
+        if role.organization is None or normalize_name(role.organization) != organization:
+            continue
+        if said is None:
+            if role.start is None and role.end is None:
+                return True
+        elif role.held_at(said):
+            return True
+    return False
+
+
+def _said_key(claim: Claim) -> tuple[int, tuple[int, int, str]]:
+    return (0, claim.said.sort_key) if claim.said is not None else (1, (0, 0, ""))
+
+
+_LINKS = (RelationKind.REPEATS, RelationKind.PARAPHRASES)
+
+
+class DeskQueries:
+    """The questions a desk asks, answered alike by a :class:`Ledger` and a
+    :class:`~claimtrack.store.Store` from a few primitive queries each provides.
+    """
+
+    __slots__ = ()
+
+    def claims_by(self, who: Speaker | str) -> list[Claim]:  # pragma: no cover - abstract
+        """Claims by the speaker *who* names."""
+        raise NotImplementedError
+
+    def reviews_of(self, claim: Claim | str) -> list[Review]:  # pragma: no cover - abstract
+        """The reviews of *claim*."""
+        raise NotImplementedError
+
+    def relations_of(  # pragma: no cover - abstract
+        self, claim: Claim | str, kind: RelationKind | str | None = None
+    ) -> list[Relation]:
+        """The relations that start or end at *claim*."""
+        raise NotImplementedError
+
+    def _claim(self, claim_id: str) -> Claim | None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _reviews_rated(self, rating: str | None) -> Iterator[Review]:  # pragma: no cover
+        raise NotImplementedError
+
+    def timeline(self, who: Speaker | str) -> list[Claim]:
+        """A speaker's claims in the order they were said; claims with no said-date last.
+
+        Said-dates are ordered by :attr:`Date.sort_key` (earliest bound first),
+        which is a display order, not a claim that one came first.
+        """
+        return sorted(self.claims_by(who), key=_said_key)
+
+    def rating_counts(self, who: Speaker | str) -> dict[str, int]:
+        """How often each verdict was given to the speaker's claims, by rating label
+        (or value when a rating has no label), most frequent first.
+        """
+        counts: dict[str, int] = {}
+        for claim in self.claims_by(who):
+            for review in self.reviews_of(claim):
+                label = rating_label(review)
+                if label is not None:
+                    counts[label] = counts.get(label, 0) + 1
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+    def contradictions(self, a: Speaker | str, b: Speaker | str) -> list[Relation]:
+        """``contradicts`` relations (not rejected) between a claim of *a* and one of *b*,
+        either way round.
+        """
+        ids_a = {c.id for c in self.claims_by(a)}
+        ids_b = {c.id for c in self.claims_by(b)}
+        found: dict[str, Relation] = {}
+        for claim_id in ids_a:
+            for relation in self.relations_of(claim_id, RelationKind.CONTRADICTS):
+                if relation.status is RelationStatus.REJECTED:
+                    continue
+                ends = {relation.claim, relation.target}
+                if ends & ids_a and ends & ids_b and relation.claim != relation.target:
+                    found[relation.id] = relation
+        return sorted(found.values(), key=lambda r: r.id)
+
+    def repeats_of(self, claim: Claim | str) -> list[Claim]:
+        """The claims linked to *claim* as its repeats or paraphrases (suggested or
+        confirmed, not rejected), directly or through other repeats.
+        """
+        root = claim if isinstance(claim, str) else claim.id
+        seen = {root}
+        queue = [root]
+        out: list[Claim] = []
+        while queue:
+            current = queue.pop(0)
+            for relation in self.relations_of(current):
+                if relation.kind not in _LINKS or relation.status is RelationStatus.REJECTED:
+                    continue
+                other = relation.claim if relation.target == current else relation.target
+                if other in seen:
+                    continue
+                seen.add(other)
+                found = self._claim(other)
+                if found is not None:
+                    out.append(found)
+                    queue.append(other)
+        return out
+
+    def first_appearances(self, claim: Claim | str) -> dict[str, Appearance | None]:
+        """The first appearance of *claim* and of each of its repeats (see
+        :meth:`repeats_of`), by claim id, the claim itself first.
+        """
+        root = claim if isinstance(claim, str) else claim.id
+        held = self._claim(root)
+        out: dict[str, Appearance | None] = {root: held.first_appearance if held else None}
+        for other in self.repeats_of(root):
+            out[other.id] = other.first_appearance
+        return out
+
+    def repeated_after_review(self, rating: str | None = None) -> list[tuple[Review, Claim]]:
+        """Reviewed claims that were repeated after the review: each review (with
+        the rating label *rating*, compared normalised, if given) with each repeat
+        or paraphrase of its claim said definitely after the review's date.
+        """
+        out: list[tuple[Review, Claim]] = []
+        for review in self._reviews_rated(rating):
+            if review.date is None:
+                continue
+            for other in self.repeats_of(review.claim):
+                if other.said is not None and review.date.definitely_before(other.said):
+                    out.append((review, other))
+        return out
+
+
+class Ledger(DeskQueries):
     """A collection of claims with their speakers, sources, relations and reviews.
 
     Build one by :meth:`add`-ing claims, reviews and relations (each adds the
@@ -134,15 +290,16 @@ class Ledger:
     """
 
     __slots__ = (
-        "_speakers",
-        "_sources",
         "_claims",
-        "_relations",
-        "_reviews",
-        "_claims_by_speaker",
         "_claims_by_source",
+        "_claims_by_speaker",
+        "_relations",
+        "_relations_by_claim",
+        "_reviews",
         "_reviews_by_claim",
+        "_sources",
         "_speaker_names",
+        "_speakers",
     )
 
     def __init__(self, records: Iterable[Record | Speaker | Source] = ()) -> None:
@@ -155,6 +312,7 @@ class Ledger:
         self._claims_by_source: dict[str, list[str]] = {}
         self._reviews_by_claim: dict[str, list[str]] = {}
         self._speaker_names: dict[str, list[str]] = {}
+        self._relations_by_claim: dict[str, list[str]] = {}
         for record in records:
             self.add(record)
 
@@ -284,7 +442,9 @@ class Ledger:
 
     def _canonical_appearance(self, appearance: Appearance) -> Appearance:
         source = self._add_source(appearance.source)
-        return appearance if source is appearance.source else attrs.evolve(appearance, source=source)
+        return (
+            appearance if source is appearance.source else attrs.evolve(appearance, source=source)
+        )
 
     def _add_claim(self, claim: Claim) -> Claim:
         speaker = self._add_speaker(claim.speaker)
@@ -320,9 +480,8 @@ class Ledger:
         self._claims[claim.id] = claim
         for appearance in claim.appearances:
             ids = self._claims_by_source.setdefault(appearance.source.id, [])
-            if not ids or ids[-1] != claim.id:
-                if claim.id not in ids:
-                    ids.append(claim.id)
+            if (not ids or ids[-1] != claim.id) and claim.id not in ids:
+                ids.append(claim.id)
 
     def _add_review(self, review: Review) -> Review:
         claim = self._add_claim(review.claim)
@@ -344,6 +503,8 @@ class Ledger:
         held = self._relations.get(relation.id)
         if held is None:
             self._relations[relation.id] = relation
+            for end in (relation.claim, relation.target):
+                self._relations_by_claim.setdefault(end, []).append(relation.id)
             return relation
         problems: list[Problem] = []
         merged = _merge(held, relation, f"relations[{relation.id!r}]", problems)
@@ -404,8 +565,10 @@ class Ledger:
                     )
             first = claim.first_appearance
             published = first.source.published if first is not None else None
-            if claim.said is not None and published is not None and published.definitely_before(
-                claim.said
+            if (
+                claim.said is not None
+                and published is not None
+                and published.definitely_before(claim.said)
             ):
                 problems.append(
                     Problem(
@@ -499,10 +662,7 @@ class Ledger:
         said-date may stand for lies in the window; with ``"possibly"``, when
         some instant may. Claims with no said-date never count.
         """
-        if mode not in ("definitely", "possibly"):
-            raise ValueError(f"mode must be 'definitely' or 'possibly' (got {mode!r})")
-        window = _window(_as_date(start), _as_date(end))
-        test: Callable[[Date], bool] = window.contains if mode == "definitely" else window.overlaps
+        test = _said_test(start, end, mode)
         return [c for c in self._claims.values() if c.said is not None and test(c.said)]
 
     def claims_in(self, source: Source | str) -> list[Claim]:
@@ -529,14 +689,257 @@ class Ledger:
         claim_id = claim if isinstance(claim, str) else claim.id
         return [self._reviews[i] for i in self._reviews_by_claim.get(claim_id, ())]
 
-    def relations_of(self, claim: Claim | str, kind: RelationKind | str | None = None) -> list[Relation]:
+    def relations_of(
+        self, claim: Claim | str, kind: RelationKind | str | None = None
+    ) -> list[Relation]:
         """The relations that start or end at *claim*, optionally of one *kind*."""
         claim_id = claim if isinstance(claim, str) else claim.id
+        relations = (self._relations[i] for i in self._relations_by_claim.get(claim_id, ()))
+        return [r for r in relations if kind is None or r.kind == kind]
+
+    # -- the questions a desk asks ----------------------------------------------
+
+    def _claim(self, claim_id: str) -> Claim | None:
+        return self._claims.get(claim_id)
+
+    def _reviews_rated(self, rating: str | None) -> Iterator[Review]:
+        wanted = None if rating is None else normalize_text(rating)
+        for review in self._reviews.values():
+            label = rating_label(review)
+            if wanted is None or (label is not None and normalize_text(label) == wanted):
+                yield review
+
+    def claims_by_organization(self, organization: str) -> list[Claim]:
+        """Claims said by speakers while they held a role in *organization*
+        (its name, compared normalised).
+
+        A role counts when it may have been held at the claim's said-date (see
+        :meth:`Role.held_at`); a claim with no said-date counts only for a role
+        with neither start nor end.
+        """
+        wanted = normalize_name(organization)
+        out: list[Claim] = []
+        for speaker in self._speakers.values():
+            if not any(
+                r.organization and normalize_name(r.organization) == wanted for r in speaker.roles
+            ):
+                continue
+            out.extend(
+                self._claims[i]
+                for i in self._claims_by_speaker.get(speaker.id, ())
+                if _held_role(speaker, wanted, self._claims[i].said)
+            )
+        return self._in_order(out)
+
+    def claims_published_by(self, publisher: str) -> list[Claim]:
+        """Claims that appeared in a source of *publisher* (compared normalised)."""
+        wanted = normalize_name(publisher)
+        ids: set[str] = set()
+        for source in self._sources.values():
+            if source.publisher is not None and normalize_name(source.publisher) == wanted:
+                ids.update(self._claims_by_source.get(source.id, ()))
+        return [c for c in self._claims.values() if c.id in ids]
+
+    def claims_tagged(self, tag: str) -> list[Claim]:
+        """Claims carrying the tag *tag* (compared exactly)."""
+        return [c for c in self._claims.values() if tag in c.tags]
+
+    def claims_rated(self, rating: str) -> list[Claim]:
+        """Claims with a review whose rating label (or value) is *rating*, compared
+        normalised ("false" matches "False").
+        """
+        ids = {review.claim.id for review in self._reviews_rated(rating)}
+        return [c for c in self._claims.values() if c.id in ids]
+
+    def search(self, text: str) -> list[Claim]:
+        """Claims whose text contains every word of *text*, in any order.
+
+        Words are compared after :func:`normalize_text` (case, accents in
+        composed or decomposed form, punctuation and quotation marks do not
+        count); a word matches whole words only.
+        """
+        words = set(_search_words(text))
+        return [c for c in self._claims.values() if words <= set(normalize_text(c.text).split())]
+
+    def query(
+        self,
+        *,
+        speaker: Speaker | str | None = None,
+        organization: str | None = None,
+        start: Date | str | None = None,
+        end: Date | str | None = None,
+        mode: Literal["definitely", "possibly"] = "definitely",
+        source: Source | str | None = None,
+        publisher: str | None = None,
+        text: str | None = None,
+        tag: str | None = None,
+        rating: str | None = None,
+        limit: int | None = None,
+    ) -> list[Claim]:
+        """Claims that meet every filter given, in insertion order.
+
+        Each filter means what its own method means: *speaker* as
+        :meth:`claims_by`, *organization* as :meth:`claims_by_organization`,
+        *start* and *end* (with *mode*) as :meth:`claims_between`, *source* as
+        :meth:`claims_in`, *publisher* as :meth:`claims_published_by`, *text* as
+        :meth:`search`, *tag* as :meth:`claims_tagged` and *rating* as
+        :meth:`claims_rated`. *limit* keeps the first so many.
+        """
+        _check_limit(limit)
+        sets: list[set[str]] = []
+        if speaker is not None:
+            sets.append({c.id for c in self.claims_by(speaker)})
+        if organization is not None:
+            sets.append({c.id for c in self.claims_by_organization(organization)})
+        if source is not None:
+            sets.append({c.id for c in self.claims_in(source)})
+        if publisher is not None:
+            sets.append({c.id for c in self.claims_published_by(publisher)})
+        if rating is not None:
+            sets.append({c.id for c in self.claims_rated(rating)})
+        window = _said_test(start, end, mode) if start is not None or end is not None else None
+        words = set(_search_words(text)) if text is not None else None
+        out: list[Claim] = []
+        for claim in self._claims.values():
+            if limit is not None and len(out) >= limit:
+                break
+            if any(claim.id not in ids for ids in sets):
+                continue
+            if window is not None and (claim.said is None or not window(claim.said)):
+                continue
+            if tag is not None and tag not in claim.tags:
+                continue
+            if words is not None and not words <= set(normalize_text(claim.text).split()):
+                continue
+            out.append(claim)
+        return out
+
+    def _in_order(self, claims: list[Claim]) -> list[Claim]:
+        if len(claims) > 1:
+            order = {claim_id: n for n, claim_id in enumerate(self._claims)}
+            claims.sort(key=lambda c: order[c.id])
+        return claims
+
+    # -- relations between claims ---------------------------------------------
+
+    def suggest_relations(
+        self,
+        *,
+        threshold: float = 0.5,
+        repeat_threshold: float = 0.8,
+        min_words: int = 4,
+        at: Date | str | None = None,
+    ) -> list[Relation]:
+        """Find repeats and near-duplicates among the claims; add and return them
+        as *suggested* relations.
+
+        A later claim ``repeats`` an earlier one of the same speaker when their
+        texts are near-identical (similarity at least *repeat_threshold*), and
+        ``paraphrases`` it when they are similar (at least *threshold*) but the
+        speaker or the wording differs. Short texts, negation flips and
+        different numbers are never linked; see :mod:`claimtrack._repeats`.
+        Nothing is confirmed: a person confirms or rejects each suggestion
+        (:meth:`confirm`, :meth:`reject`). A pair already linked (in any
+        status, either way round) is not suggested again, so rejected
+        suggestions stay rejected.
+        """
+        from claimtrack._repeats import TOOL, features, find_matches
+
+        ordered = sorted(
+            enumerate(self._claims.values()), key=lambda item: (_said_key(item[1]), item[0])
+        )
+        matches = find_matches(
+            (features(c.id, c.speaker.id, c.text) for _, c in ordered),
+            threshold=threshold,
+            repeat_threshold=repeat_threshold,
+            min_words=min_words,
+        )
+        when = _as_date(at)
+        out: list[Relation] = []
+        for match in matches:
+            if self._linked(match.claim, match.target):
+                continue
+            relation = Relation(
+                kind=match.kind,
+                claim=match.claim,
+                target=match.target,
+                weight=match.similarity,
+                by=TOOL,
+                at=when,
+            )
+            out.append(self._add_relation(relation))
+        return out
+
+    def _linked(self, a: str, b: str) -> bool:
+        return any({r.claim, r.target} == {a, b} and r.kind in _LINKS for r in self.relations_of(a))
+
+    def confirm(
+        self, relation: Relation | str, *, by: str | None = None, at: Date | str | None = None
+    ) -> Relation:
+        """Mark a held relation (or relation id) confirmed, by a person *by* at *at*;
+        return it as now held.
+        """
+        return self._set_status(relation, RelationStatus.CONFIRMED, by, at)
+
+    def reject(
+        self, relation: Relation | str, *, by: str | None = None, at: Date | str | None = None
+    ) -> Relation:
+        """Mark a held relation (or relation id) rejected; it stays in the ledger, so
+        the same link is not suggested again. Return it as now held.
+        """
+        return self._set_status(relation, RelationStatus.REJECTED, by, at)
+
+    def _set_status(
+        self,
+        relation: Relation | str,
+        status: RelationStatus,
+        by: str | None,
+        at: Date | str | None,
+    ) -> Relation:
+        ident = relation if isinstance(relation, str) else relation.id
+        held = self._relations.get(ident)
+        if held is None:
+            raise IntegrityError([Problem("$.relations", f"no relation has the id {ident!r}")])
+        changes: dict[str, Any] = {"status": status}
+        if by is not None:
+            changes["by"] = by
+        if at is not None:
+            changes["at"] = _as_date(at)
+        self._relations[ident] = updated = attrs.evolve(held, **changes)
+        return updated
+
+    def relations_where(
+        self,
+        *,
+        kind: RelationKind | str | None = None,
+        status: RelationStatus | str | None = None,
+    ) -> list[Relation]:
+        """The relations of *kind* and *status* (either may be None for any), in
+        insertion order: ``relations_where(status="suggested")`` is the review queue.
+        """
         return [
             r
             for r in self._relations.values()
-            if claim_id in (r.claim, r.target) and (kind is None or r.kind == kind)
+            if (kind is None or r.kind == kind) and (status is None or r.status == status)
         ]
+
+
+def _search_words(text: str) -> list[str]:
+    words = normalize_text(text).split() if isinstance(text, str) else []
+    if not words:
+        raise ValidationError(
+            f"'text' must contain at least one word (got {text!r})", field="text", value=text
+        )
+    return words
+
+
+def _check_limit(limit: int | None) -> None:
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise ValidationError(
+            f"'limit' must be a non-negative integer or None (got {limit!r})",
+            field="limit",
+            value=limit,
+        )
 
 
 def _window(start: Date | None, end: Date | None) -> Date:

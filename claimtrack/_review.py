@@ -92,7 +92,10 @@ class Rating:
 def _review_id(review: Review) -> str:
     if not isinstance(review.claim, Claim) or not isinstance(review.reviewer, Speaker):
         return ""  # the validators will report what is wrong
-    url = normalize_url(review.url) if isinstance(review.url, str) else ""
+    url = review.url if isinstance(review.url, str) else ""
+    if url and validators.check_url("url", url) is not None:
+        return ""  # the validators will report the bad URL
+    url = normalize_url(url) if url else ""
     return make_id("rev", review.claim.id, review.reviewer.id, url, str(review.date or ""))
 
 

@@ -41,6 +41,8 @@ class SourceKind(enum.StrEnum):
 
 def _source_id(source: Source) -> str:
     if isinstance(source.url, str):
+        if validators.check_url("url", source.url) is not None:
+            return ""  # the validators will report the bad URL
         return make_id("src", "url", normalize_url(source.url))
     parts = [
         normalize_text(value) if isinstance(value, str) else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from typing import Any
 
 import attrs
@@ -10,6 +11,7 @@ import attrs
 from claimtrack import validators
 from claimtrack._date import Date
 from claimtrack._fields import (
+    TEXT_SCHEMA,
     JSONMap,
     extra_field,
     FrozenDict,
@@ -18,6 +20,7 @@ from claimtrack._fields import (
     enum_field,
     optional_field,
     optional_text_field,
+    schema,
     text_field,
     tuple_field,
 )
@@ -25,6 +28,8 @@ from claimtrack._identity import make_id, normalize_name
 from claimtrack.exceptions import ValidationError
 
 __all__ = ["Role", "Speaker", "SpeakerKind"]
+
+_QID = re.compile(r"Q[1-9][0-9]*\Z", re.ASCII)
 
 
 class SpeakerKind(enum.StrEnum):
@@ -76,21 +81,30 @@ def _validate_identifiers(instance: Any, attribute: Any, value: Any) -> None:
             value=value,
         )
     for scheme, ident in value.items():
-        for part, what in ((scheme, "scheme"), (ident, "id")):
-            message = validators.check_text(f"identifiers {what}", part)
-            if message is not None:
-                raise ValidationError(message, field="identifiers", value=value)
-        if scheme == "wikidata":
-            validators.wikidata_id(instance, _Named("identifiers['wikidata']"), ident)
-        elif scheme in ("website", "url"):
-            validators.url(instance, _Named(f"identifiers[{scheme!r}]"), ident)
+        message = validators.check_text("identifiers scheme", scheme) or validators.check_text(
+            f"identifiers.{scheme}", ident
+        )
+        if message is None and scheme == "wikidata" and not _QID.match(ident):
+            message = f"'identifiers.wikidata' must be a Wikidata id like 'Q42' (got {ident!r})"
+        if message is None and scheme in ("website", "url"):
+            message = validators.check_url(f"identifiers.{scheme}", ident)
+        if message is not None:
+            raise ValidationError(message, field=f"identifiers.{scheme}", value=ident)
 
 
-@attrs.frozen
-class _Named:
-    """Stands in for an attrs attribute where a validator needs only a name."""
-
-    name: str
+def _check_named(instance: Speaker, attribute: Any, value: Any) -> None:
+    # Runs after 'name' and 'description' are set, before the id is checked.
+    if instance.kind in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION):
+        if instance.name is None:
+            raise ValidationError(
+                f"a speaker of kind {instance.kind.value!r} needs a 'name'", field="name"
+            )
+    elif value is None:
+        raise ValidationError(
+            f"a speaker of kind {instance.kind.value!r} needs a 'description' "
+            "(such as 'experts' or 'an official')",
+            field="description",
+        )
 
 
 def _speaker_id(speaker: Speaker) -> str:
@@ -115,7 +129,11 @@ class Speaker:
     name: str | None = optional_text_field()
     #: Who the speaker is, for groups and unnamed speakers ("an official at the
     #: ministry"); optional for named ones.
-    description: str | None = optional_text_field()
+    description: str | None = attrs.field(
+        default=None,
+        validator=[validators.optional(validators.text), _check_named],
+        metadata=schema(**TEXT_SCHEMA),
+    )
     #: Other names the speaker goes by ("Kovacs", "DWA").
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=as_tuple, validator=validators.texts
@@ -133,19 +151,6 @@ class Speaker:
     id: str = attrs.field(
         default=attrs.Factory(_speaker_id, takes_self=True), validator=validators.text
     )
-
-    def __attrs_post_init__(self) -> None:
-        if self.kind in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION):
-            if self.name is None:
-                raise ValidationError(
-                    f"a speaker of kind {self.kind.value!r} needs a 'name'", field="name"
-                )
-        elif self.description is None:
-            raise ValidationError(
-                f"a speaker of kind {self.kind.value!r} needs a 'description' "
-                "(such as 'experts' or 'an official')",
-                field="description",
-            )
 
     @property
     def label(self) -> str:

@@ -41,9 +41,10 @@ from claimtrack._fields import FrozenDict, JSONMap
 from claimtrack._ledger import Ledger, Record
 from claimtrack._review import Rating, Relation, Review
 from claimtrack._source import Source
-from claimtrack._speaker import Role, Speaker
+from claimtrack._speaker import Role, Speaker, SpeakerKind
 from claimtrack.exceptions import (
     ClaimtrackError,
+    DateError,
     IntegrityError,
     Problem,
     ValidationError,
@@ -136,7 +137,10 @@ _DATE_KEYS = frozenset({"value", "basis", "text", "rule"})
 
 def _structure_date(value: Any, _: Any) -> Date:
     if type(value) is str:
-        return Date.parse(value)
+        try:
+            return Date.parse(value)
+        except DateError as exc:
+            raise _WireError(exc.message) from None
     if type(value) is dict:
         extra = value.keys() - _DATE_KEYS
         if extra:
@@ -309,13 +313,19 @@ _structure_source = _STRUCTURE[Source]
 def _problems(exc: BaseException, path: str) -> list[Problem]:
     if isinstance(exc, ClassValidationError):
         out: list[Problem] = []
-        for sub, note in exc.group_exceptions():
-            out.extend(_problems(sub, f"{path}.{note.name}"))
+        with_field, without = exc.group_exceptions()
+        for sub, field_note in with_field:
+            out.extend(_problems(sub, f"{path}.{field_note.name}"))
+        for sub in without:
+            out.extend(_problems(sub, path))
         return out
     if isinstance(exc, IterableValidationError):
         out = []
-        for sub, note in exc.group_exceptions():
-            out.extend(_problems(sub, f"{path}[{note.index}]"))
+        with_index, without = exc.group_exceptions()
+        for sub, index_note in with_index:
+            out.extend(_problems(sub, f"{path}[{index_note.index}]"))
+        for sub in without:
+            out.extend(_problems(sub, path))
         return out
     if isinstance(exc, ForbiddenExtraKeysError):
         return [Problem(path, f"unknown key(s): {', '.join(sorted(exc.extra_fields))}")]
@@ -458,6 +468,14 @@ def loads(data: str | bytes | bytearray) -> Ledger:
     return _ledger_of(records)
 
 
+_PLACEHOLDER_SPEAKER = Speaker(kind=SpeakerKind.UNNAMED, description="an invalid record")
+_PLACEHOLDERS: dict[type[Any], Callable[[str], Any]] = {
+    Speaker: lambda ident: attrs.evolve(_PLACEHOLDER_SPEAKER, id=ident),
+    Source: lambda ident: Source(title="an invalid record", id=ident),
+    Claim: lambda ident: Claim(text="an invalid record", speaker=_PLACEHOLDER_SPEAKER, id=ident),
+}
+
+
 def _load_section(
     document: dict[str, Any], section: str, cls: type[Any], context: _Context, problems: list[Problem]
 ) -> list[Any]:
@@ -490,6 +508,11 @@ def _load_section(
             continue
         except Exception as exc:  # noqa: BLE001 - every problem is reported with its path
             problems.extend(_problems(exc, path))
+            if isinstance(ident, str) and cls in _PLACEHOLDERS:
+                # Later records referring to this one are checked against a
+                # stand-in, so their own problems are found too, without a
+                # misleading "no such id" for a record that is merely invalid.
+                table.setdefault(ident, _PLACEHOLDERS[cls](ident))
             continue
         table[record.id] = record
         out.append(record)

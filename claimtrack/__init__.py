@@ -31,7 +31,6 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [
-    "FORMAT_VERSION",
     "Anchor",
     "Appearance",
     "Basis",
@@ -39,6 +38,7 @@ __all__ = [
     "ClaimtrackError",
     "Date",
     "DateError",
+    "FORMAT_VERSION",
     "Fidelity",
     "IntegrityError",
     "Ledger",

@@ -20,6 +20,7 @@ reported at once, each with its JSON path.
 from __future__ import annotations
 
 import contextvars
+import enum
 import json
 import math
 import os
@@ -33,7 +34,7 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_structure_fn
 
 from claimtrack._claim import Anchor, Appearance, Claim, Span
 from claimtrack._date import Basis, Date
@@ -201,9 +202,16 @@ def _is_tuple(t: Any) -> bool:
     return getattr(t, "__origin__", None) is tuple
 
 
-def _tuple_hook(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], tuple[Any, ...]]:
+def _tuple_hook(
+    t: Any, converter: cattrs.Converter, detailed: bool
+) -> Callable[[Any, Any], tuple[Any, ...]]:
     item_type = t.__args__[0]
     item_hook = converter.get_structure_hook(item_type)
+
+    def fast(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _WireError(f"expected a list (got {_kind(value)})")
+        return tuple([item_hook(item, item_type) for item in value])
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
@@ -220,7 +228,7 @@ def _tuple_hook(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], tup
             raise IterableValidationError("invalid items", errors, t)
         return tuple(out)
 
-    return structure
+    return structure if detailed else fast
 
 
 def _object_hook(cls: type[T], converter: cattrs.Converter, **overrides: Any) -> Callable[[Any, Any], T]:
@@ -262,49 +270,57 @@ def _build_source(context: _Context, ident: str) -> Source | None:
         raise _WireError(f"'part_of' chains loop through the source {ident!r}")
     context.building.add(ident)
     try:
-        source = _structure_source(raw, Source)
+        source = _structure(Source, raw)
     finally:
         context.building.discard(ident)
     context.sources[ident] = source
     return source
 
 
-def _make_converter() -> tuple[cattrs.Converter, dict[type[Any], Callable[[Any, Any], Any]], dict[type[Any], Callable[[Any], dict[str, Any]]]]:
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+_Hooks = dict[type[Any], Callable[[Any, Any], Any]]
+
+
+def _make_converter(detailed: bool) -> tuple[cattrs.Converter, _Hooks]:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(float, _structure_float)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(Date, _structure_date)
-    converter.register_unstructure_hook(Date, _unstructure_date)
     converter.register_structure_hook(FrozenDict, _structure_identifiers)
-    converter.register_unstructure_hook(FrozenDict, dict)
     converter.register_structure_hook(JSONMap, _structure_extra)
-    converter.register_unstructure_hook(JSONMap, JSONMap.to_dict)
-    converter.register_structure_hook_factory(_is_tuple, lambda t: _tuple_hook(t, converter))
+    converter.register_structure_hook_factory(
+        _is_tuple, lambda t: _tuple_hook(t, converter, detailed)
+    )
     # Records nested in others are written as their ids.
     converter.register_structure_hook(Speaker, _reference("speaker", "speakers"))
     converter.register_structure_hook(Source, _reference("source", "sources"))
     converter.register_structure_hook(Claim, _reference("claim", "claims"))
-    for ref in (Speaker, Source, Claim):
-        converter.register_unstructure_hook(ref, lambda record: record.id)
     for cls in (Span, Anchor, Role, Rating, Appearance):
         converter.register_structure_hook(cls, _object_hook(cls, converter))
-        converter.register_unstructure_hook(
-            cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
-        )
-    top_structure = {}
-    top_unstructure = {}
-    for _, cls in _SECTIONS:
-        top_structure[cls] = _object_hook(cls, converter)
-        top_unstructure[cls] = make_dict_unstructure_fn(
-            cls, converter, _cattrs_omit_if_default=True, id=override(omit_if_default=False)
-        )
-    return converter, top_structure, top_unstructure
+    top_structure = {cls: _object_hook(cls, converter) for _, cls in _SECTIONS}
+    return converter, top_structure
 
 
-_converter, _STRUCTURE, _UNSTRUCTURE = _make_converter()
-_structure_source = _STRUCTURE[Source]
+# Two converters: a fast one for the common case of a valid record, and one with
+# cattrs' detailed validation that, when the fast one fails, finds every problem
+# of the record with its path.
+_converter, _FAST = _make_converter(detailed=False)
+_detailed_converter, _DETAILED = _make_converter(detailed=True)
+
+
+def _structure(cls: type[T], item: Any) -> T:
+    """Structure one top-level record; on failure raise the detailed exception group."""
+    try:
+        return _FAST[cls](item, cls)  # type: ignore[no-any-return]
+    except RecursionError:
+        raise
+    except Exception as fast_error:  # noqa: BLE001 - the detailed pass explains it
+        try:
+            _DETAILED[cls](item, cls)
+        except Exception as detailed_error:  # noqa: BLE001
+            raise detailed_error from None
+        raise fast_error
 
 
 # -- turning cattrs' exception groups into problems with paths ---------------
@@ -336,6 +352,77 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
     if isinstance(exc, _WireError):
         return [Problem(path, str(exc))]
     return [Problem(path, f"invalid value ({exc})")]
+
+
+# -- writing: one generated function per class ---------------------------------
+#
+# Each record class gets a function, generated from its attrs fields, that
+# builds its wire dict: references become ids, dates EDTF strings, defaults,
+# None and empty collections are left out, and the id comes first.
+
+
+_REFERENCE_TYPES = (Speaker, Source, Claim)
+
+
+def _write_expression(tp: Any, var: str, names: dict[str, Any]) -> str:
+    origin = getattr(tp, "__origin__", None)
+    if origin is tuple:
+        inner = _write_expression(tp.__args__[0], "x", names)
+        return f"[{inner} for x in {var}]" if inner != "x" else f"list({var})"
+    if tp in _REFERENCE_TYPES:
+        return f"{var}.id"
+    if tp is Date:
+        return f"_date({var})"
+    if tp is FrozenDict:
+        return f"dict({var})"
+    if tp is JSONMap:
+        return f"{var}.to_dict()"
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return f"{var}.value"
+    if attrs.has(tp):
+        names[f"_w_{tp.__name__}"] = _writer(tp)
+        return f"_w_{tp.__name__}({var})"
+    return var
+
+
+def _writer(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+    cached = _WRITERS.get(cls)
+    if cached is not None:
+        return cached
+    hints = attrs.resolve_types(cls)
+    fields = [f for f in attrs.fields(hints) if f.init]
+    fields.sort(key=lambda f: f.name != "id")  # the id first, for people reading
+    names: dict[str, Any] = {"_date": _unstructure_date}
+    lines = [f"def write_{cls.__name__}(o):", "    r = {}"]
+    for field in fields:
+        tp = field.type
+        optional = False
+        if getattr(tp, "__args__", None) and type(None) in tp.__args__ and (
+            getattr(tp, "__origin__", None) is not tuple
+        ):
+            optional = True
+            tp = next(a for a in tp.__args__ if a is not type(None))
+        expression = _write_expression(tp, "v", names)
+        lines.append(f"    v = o.{field.name}")
+        default = field.default
+        if field.name == "id" or default is attrs.NOTHING:
+            lines.append(f"    r[{field.name!r}] = {expression}")
+        elif optional or default is None:
+            lines.append(f"    if v is not None: r[{field.name!r}] = {expression}")
+        elif isinstance(default, enum.Enum):
+            names[f"_d_{field.name}"] = default
+            lines.append(f"    if v is not _d_{field.name}: r[{field.name!r}] = {expression}")
+        else:  # empty tuples and mappings
+            lines.append(f"    if v: r[{field.name!r}] = {expression}")
+    lines.append("    return r")
+    exec("\n".join(lines), names)  # noqa: S102 - code generated from our own classes
+    writer: Callable[[Any], dict[str, Any]] = names[f"write_{cls.__name__}"]
+    _WRITERS[cls] = writer
+    return writer
+
+
+_WRITERS: dict[type[Any], Callable[[Any], dict[str, Any]]] = {}
+_UNSTRUCTURE = {cls: _writer(cls) for _, cls in _SECTIONS}
 
 
 # -- documents ----------------------------------------------------------------
@@ -502,7 +589,7 @@ def _load_section(
             out.append(context.sources[ident])  # built earlier for a part_of reference
             continue
         try:
-            record = _STRUCTURE[cls](item, cls)
+            record = _structure(cls, item)
         except RecursionError:
             problems.append(Problem(path, "nested too deeply"))
             continue
@@ -658,7 +745,7 @@ def _read_line(line: str, number: int, context: _Context) -> Speaker | Source | 
         context.raw_sources[item["id"]] = item
     token = _context.set(context)
     try:
-        record = _STRUCTURE[cls](item, cls)
+        record = _structure(cls, item)
     except Exception as exc:  # noqa: BLE001 - reported with the line number
         raise ValidationError(_problems(exc, where)) from None
     finally:

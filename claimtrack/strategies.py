@@ -248,15 +248,28 @@ def claims(
     speaker: st.SearchStrategy[Speaker] | None = None,
     source: st.SearchStrategy[Source] | None = None,
 ) -> Claim:
-    """Valid Claims with zero or more appearances (no ``via``)."""
+    """Valid Claims with zero or more appearances (no ``via``), never said after
+    their first appearance was published.
+    """
     extra = draw(_extra)
+    found_in = draw(st.lists(appearances(source), max_size=3))
+    # Sources that share an id must be one record (a ledger would merge them).
+    by_id: dict[str, Source] = {}
+    found_in = [
+        attrs.evolve(a, source=by_id.setdefault(a.source.id, a.source)) for a in found_in
+    ]
+    said = draw(st.none() | dates())
+    first = Claim(text="x", speaker=Speaker(name="x"), appearances=found_in).first_appearance
+    published = first.source.published if first is not None else None
+    if said is not None and published is not None and published.definitely_before(said):
+        said = None  # a claim is not said after the first source reporting it
     return Claim(
         text=draw(texts(max_size=120)),
         speaker=draw(speaker if speaker is not None else speakers()),
-        said=draw(st.none() | dates()),
+        said=said,
         about=draw(st.none() | dates(metadata=False)),
         language=draw(st.none() | _languages),
-        appearances=draw(st.lists(appearances(source), max_size=3)),
+        appearances=found_in,
         tags=draw(st.lists(st.sampled_from(["vaccines", "budget", "dams", "élections", "🌊"]), max_size=3)),
         extra=extra or {},
     )

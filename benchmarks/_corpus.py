@@ -20,18 +20,84 @@ from claimtrack import (
     SpeakerKind,
 )
 
-FIRST = ["Maria", "Ana", "Kofi", "Li", "Priya", "Tomas", "Jonas", "Amira", "Sven", "Lucia",
-         "Omar", "Hana", "Pedro", "Ines", "Yusuf", "Eva", "Marek", "Nadia", "Felix", "Rosa"]
-LAST = ["Kovacs", "Ruiz", "Mensah", "Wei", "Raman", "Brandt", "Weber", "Haddad", "Lund",
-        "Moretti", "Farouk", "Sato", "Alves", "Costa", "Demir", "Novak", "Horvat", "Berg"]
-ORGS = ["Ministry of Health", "Danube Water Authority", "National Audit Office",
-        "River Safety Board", "Ministry of Finance", "Port Authority", "Central Bank",
-        "Teachers' Union", "Chamber of Commerce", "Electoral Commission"]
-OUTLETS = ["Danube Courier", "Harbour Gazette", "Northern Ledger", "Evening Standard-Post",
-           "Valley Times", "Capital Wire", "Coastal Herald", "Metro Daily"]
-SUBJECTS = ["the dam", "the new hospital wing", "the budget", "vaccination rates",
-            "unemployment", "the rail link", "river pollution", "school funding",
-            "the port expansion", "tax revenue", "crime in the city centre", "the water supply"]
+FIRST = [
+    "Maria",
+    "Ana",
+    "Kofi",
+    "Li",
+    "Priya",
+    "Tomas",
+    "Jonas",
+    "Amira",
+    "Sven",
+    "Lucia",
+    "Omar",
+    "Hana",
+    "Pedro",
+    "Ines",
+    "Yusuf",
+    "Eva",
+    "Marek",
+    "Nadia",
+    "Felix",
+    "Rosa",
+]
+LAST = [
+    "Kovacs",
+    "Ruiz",
+    "Mensah",
+    "Wei",
+    "Raman",
+    "Brandt",
+    "Weber",
+    "Haddad",
+    "Lund",
+    "Moretti",
+    "Farouk",
+    "Sato",
+    "Alves",
+    "Costa",
+    "Demir",
+    "Novak",
+    "Horvat",
+    "Berg",
+]
+ORGS = [
+    "Ministry of Health",
+    "Danube Water Authority",
+    "National Audit Office",
+    "River Safety Board",
+    "Ministry of Finance",
+    "Port Authority",
+    "Central Bank",
+    "Teachers' Union",
+    "Chamber of Commerce",
+    "Electoral Commission",
+]
+OUTLETS = [
+    "Danube Courier",
+    "Harbour Gazette",
+    "Northern Ledger",
+    "Evening Standard-Post",
+    "Valley Times",
+    "Capital Wire",
+    "Coastal Herald",
+    "Metro Daily",
+]
+SUBJECTS = [
+    "the dam",
+    "the new hospital wing",
+    "the budget",
+    "vaccination rates",
+    "unemployment",
+    "the rail link",
+    "river pollution",
+    "school funding",
+    "the port expansion",
+    "tax revenue",
+    "crime in the city centre",
+    "the water supply",
+]
 VERBS = ["rose by", "fell by", "will cost", "is worth", "reached", "dropped to", "doubled to"]
 UNITS = ["percent", "million euros", "people", "cases", "kilometres", "billion"]
 CUES = ["said", "told reporters", "according to", "warned", "added", "claimed", "wrote"]
@@ -45,8 +111,13 @@ def generate(n_claims: int, seed: int = 1) -> Ledger:
             kind=SpeakerKind.PERSON,
             name=f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}",
             aliases=(rng.choice(LAST),),
-            roles=(Role(title="spokesperson", organization=rng.choice(ORGS),
-                        start=Date.parse(f"{rng.randint(2010, 2020)}")),),
+            roles=(
+                Role(
+                    title="spokesperson",
+                    organization=rng.choice(ORGS),
+                    start=Date.parse(f"{rng.randint(2010, 2020)}"),
+                ),
+            ),
         )
         for i in range(max(20, n_claims // 50))
     ]
@@ -63,15 +134,19 @@ def generate(n_claims: int, seed: int = 1) -> Ledger:
                 title=f"{rng.choice(SUBJECTS).capitalize()} under scrutiny, part {i}",
                 publisher=rng.choice(OUTLETS),
                 url=f"https://news{i % 97}.example/{year}/{month:02d}/{day:02d}/story-{i}",
-                published=Date.parse(f"{year}-{month:02d}-{day:02d}T{rng.randint(0, 23):02d}:30:00+01:00"),
+                published=Date.parse(
+                    f"{year}-{month:02d}-{day:02d}T{rng.randint(0, 23):02d}:30:00+01:00"
+                ),
                 language="en",
             )
         )
     ledger = Ledger()
     for i in range(n_claims):
         speaker = rng.choice(speakers)
-        text = (f"{rng.choice(SUBJECTS).capitalize()} {rng.choice(VERBS)} "
-                f"{rng.randint(2, 900)} {rng.choice(UNITS)} in {rng.randint(2010, 2024)} ({i}).")
+        text = (
+            f"{rng.choice(SUBJECTS).capitalize()} {rng.choice(VERBS)} "
+            f"{rng.randint(2, 900)} {rng.choice(UNITS)} in {rng.randint(2010, 2024)} ({i})."
+        )
         appearances = []
         chosen = rng.sample(sources, rng.randint(1, 2))
         for source in chosen:
@@ -81,8 +156,10 @@ def generate(n_claims: int, seed: int = 1) -> Ledger:
                     source=source,
                     quote=rng.choice([QuoteKind.DIRECT, QuoteKind.INDIRECT, QuoteKind.MIXED]),
                     cue=rng.choice(CUES),
-                    anchor=Anchor(content=(Span(start, start + len(text)),),
-                                  cue=Span(start + len(text) + 2, start + len(text) + 6)),
+                    anchor=Anchor(
+                        content=(Span(start, start + len(text)),),
+                        cue=Span(start + len(text) + 2, start + len(text) + 6),
+                    ),
                     confidence=round(rng.random(), 2),
                     attributed_by="claimtrack 0.1.0",
                 )
@@ -90,6 +167,14 @@ def generate(n_claims: int, seed: int = 1) -> Ledger:
         published = min((s.published for s in chosen if s.published), key=lambda d: d.sort_key)
         said_day = published.value[:10]
         said = Date.parse(said_day, basis=rng.choice([Basis.STATED, Basis.INFERRED]))
-        ledger.add(Claim(text=text, speaker=speaker, said=said, appearances=appearances,
-                         language="en", tags=(rng.choice(["budget", "health", "water"]),)))
+        ledger.add(
+            Claim(
+                text=text,
+                speaker=speaker,
+                said=said,
+                appearances=appearances,
+                language="en",
+                tags=(rng.choice(["budget", "health", "water"]),),
+            )
+        )
     return ledger

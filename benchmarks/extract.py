@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from claimtrack.extract import extract, load_articles  # noqa: E402
-from claimtrack.extract._evaluate import article_source  # noqa: E402
+from claimtrack.extract import extract, load_articles
+from claimtrack.extract._evaluate import article_source
 
 _BASELINE = re.compile(
     r"([^.\"“”]+)[,.]?[\"”]?\s*,?\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|he|she)\s+said"

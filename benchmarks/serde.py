@@ -29,12 +29,12 @@ from typing import Annotated, Any, Literal
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import msgspec  # noqa: E402
-import pydantic  # noqa: E402
-from _corpus import generate  # noqa: E402
+import msgspec
+import pydantic
+from _corpus import generate
 
-import claimtrack  # noqa: E402
-from claimtrack._schema import _EDTF_PATTERN  # noqa: E402
+import claimtrack
+from claimtrack._schema import _EDTF_PATTERN
 
 URL = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+"
 LANG = r"^(?:[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*|[Xx](?:-[A-Za-z0-9]{1,8})+)$"
@@ -296,17 +296,23 @@ def main() -> None:
     }
     load = {
         "claimtrack": best_of(args.repeat, lambda: claimtrack.loads(data)),
-        "pydantic v2": best_of(args.repeat, lambda: PDocument.model_validate_json(data, strict=True)),
-        "msgspec": best_of(args.repeat, lambda: msgspec.json.decode(data, type=MDocument, strict=True)),
+        "pydantic v2": best_of(
+            args.repeat, lambda: PDocument.model_validate_json(data, strict=True)
+        ),
+        "msgspec": best_of(
+            args.repeat, lambda: msgspec.json.decode(data, type=MDocument, strict=True)
+        ),
     }
     memory = {
         "claimtrack": held_bytes(lambda: claimtrack.loads(data)),
         "pydantic v2": held_bytes(lambda: PDocument.model_validate_json(data, strict=True)),
         "msgspec": held_bytes(lambda: msgspec.json.decode(data, type=MDocument, strict=True)),
     }
-    print(f"{n} claims, {len(ledger.speakers)} speakers, {len(ledger.sources)} sources, "
-          f"document {len(data) / 1e6:.1f} MB; Python {sys.version.split()[0]}, "
-          f"pydantic {pydantic.VERSION}, msgspec {msgspec.__version__}\n")
+    print(
+        f"{n} claims, {len(ledger.speakers)} speakers, {len(ledger.sources)} sources, "
+        f"document {len(data) / 1e6:.1f} MB; Python {sys.version.split()[0]}, "
+        f"pydantic {pydantic.VERSION}, msgspec {msgspec.__version__}\n"
+    )
     header = f"{'library':<12} {'dump µs/claim':>14} {'load µs/claim':>14} {'memory B/claim':>15}"
     print(header)
     print("-" * len(header))

@@ -16,6 +16,7 @@ from claimtrack._schema import json_schema
 from claimtrack._source import Source, SourceKind
 from claimtrack._speaker import Role, Speaker, SpeakerKind
 from claimtrack._wire import FORMAT_VERSION, dump_jsonl, dumps, iter_jsonl, load_jsonl, loads
+from claimtrack.extract import extract
 from claimtrack.exceptions import (
     ClaimtrackError,
     DateError,
@@ -31,6 +32,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [
+    "FORMAT_VERSION",
     "Anchor",
     "Appearance",
     "Basis",
@@ -38,7 +40,6 @@ __all__ = [
     "ClaimtrackError",
     "Date",
     "DateError",
-    "FORMAT_VERSION",
     "Fidelity",
     "IntegrityError",
     "Ledger",
@@ -54,12 +55,14 @@ __all__ = [
     "Role",
     "Source",
     "SourceKind",
+    "Span",
     "Speaker",
     "SpeakerKind",
     "StoreError",
     "ValidationError",
     "dump_jsonl",
     "dumps",
+    "extract",
     "iter_jsonl",
     "json_schema",
     "load_jsonl",

@@ -11,9 +11,9 @@ from claimtrack import validators
 from claimtrack._date import Date
 from claimtrack._fields import (
     JSONMap,
-    extra_field,
     as_tuple,
     enum_field,
+    extra_field,
     instance_of,
     optional_enum_field,
     optional_field,

@@ -24,8 +24,8 @@ from typing import Any
 
 import attrs
 
-from claimtrack.exceptions import DateError
 from claimtrack._fields import enum_converter
+from claimtrack.exceptions import DateError
 from claimtrack.validators import check_text
 
 __all__ = ["Basis", "Date", "Precision"]
@@ -181,17 +181,27 @@ def _parse_point(text: str) -> _Point:
         )
     if month_text is None:
         return _Point(
-            _month_start(year, 1), _month_start(year + 1, 1) - 1, True, Precision.YEAR,
-            uncertain, approximate,
+            _month_start(year, 1),
+            _month_start(year + 1, 1) - 1,
+            True,
+            Precision.YEAR,
+            uncertain,
+            approximate,
         )
     if month_text == "XX":
         if day_text not in (None, "XX"):
             raise DateError(
-                f"an unspecified month needs an unspecified day: {text!r}", field="value", value=text
+                f"an unspecified month needs an unspecified day: {text!r}",
+                field="value",
+                value=text,
             )
         return _Point(
-            _month_start(year, 1), _month_start(year + 1, 1) - 1, True, Precision.YEAR,
-            uncertain, approximate,
+            _month_start(year, 1),
+            _month_start(year + 1, 1) - 1,
+            True,
+            Precision.YEAR,
+            uncertain,
+            approximate,
         )
     month = int(month_text)
     if month in _DIVISIONS:
@@ -281,8 +291,15 @@ def _parse(value: str) -> _Parsed:
     if "/" not in value:
         point = _parse_point(value)
         return _Parsed(
-            point.lo, point.hi, point.floating, point.precision, point.uncertain,
-            point.approximate, False, None, None,
+            point.lo,
+            point.hi,
+            point.floating,
+            point.precision,
+            point.uncertain,
+            point.approximate,
+            False,
+            None,
+            None,
         )
     if value.count("/") > 1:
         raise DateError(f"an interval has exactly one '/': {value!r}", field="value", value=value)
@@ -312,7 +329,11 @@ def _parse(value: str) -> _Parsed:
     )
 
 
-_to_basis = enum_converter(Basis, "basis", DateError)
+_basis_converter = enum_converter(Basis, "basis", DateError)
+
+
+def _to_basis(value: Any) -> Basis:
+    return _basis_converter(value)
 
 
 def _validate_value(instance: Any, attribute: Any, value: Any) -> None:
@@ -539,11 +560,12 @@ class Date:
             return False
         if a.floating and b.floating:
             return a.hi < b.lo
-        return _instant_hi(a) < _instant_lo(b)
+        return _instant(a.hi, a.floating, _WEST) < _instant(b.lo, b.floating, -_EAST)
 
     def definitely_after(self, other: Date) -> bool:
         """Whether every instant of this date follows every instant of *other*."""
-        return _parsed_of(other) is not None and other.definitely_before(self)
+        _parsed_of(other)
+        return other.definitely_before(self)
 
     def possibly_before(self, other: Date) -> bool:
         """Whether some instant this date may stand for precedes some instant of *other*."""
@@ -552,7 +574,7 @@ class Date:
             return True
         if a.floating and b.floating:
             return a.lo < b.hi
-        return _instant_lo(a) < _instant_hi(b)
+        return _instant(a.lo, a.floating, -_EAST) < _instant(b.hi, b.floating, _WEST)
 
     def overlaps(self, other: Date) -> bool:
         """Whether the two dates may stand for a common instant."""
@@ -585,16 +607,17 @@ def _parsed_of(other: object) -> _Parsed:
     return other._parsed
 
 
+def _instant(bound: int, floating: bool, widen: int) -> int:
+    """A bound on the UTC timeline: floating calendar bounds widened to every offset."""
+    return bound + widen if floating else bound
+
+
 def _instant_lo(p: _Parsed) -> int | None:
-    if p.lo is None:
-        return None
-    return p.lo - _EAST if p.floating else p.lo
+    return None if p.lo is None else _instant(p.lo, p.floating, -_EAST)
 
 
 def _instant_hi(p: _Parsed) -> int | None:
-    if p.hi is None:
-        return None
-    return p.hi + _WEST if p.floating else p.hi
+    return None if p.hi is None else _instant(p.hi, p.floating, _WEST)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -23,7 +23,7 @@ def enum_converter(
     cls: type[E], name: str, error: type[ValidationError] = ValidationError
 ) -> Callable[[Any], E]:
     """A converter from an enum's value (or member) to its member, with a clear error."""
-    choices = ", ".join(repr(m.value) for m in cls)  # type: ignore[var-annotated]
+    choices = ", ".join(repr(m.value) for m in cls)
 
     def convert(value: Any) -> E:
         if isinstance(value, cls):
@@ -105,7 +105,7 @@ def optional_unit_field() -> Any:
 
 def as_tuple(value: Any) -> Any:
     """Turn a list or other iterable into a tuple; leave anything else to the validator."""
-    if isinstance(value, tuple) or isinstance(value, (str, bytes, Mapping)):
+    if isinstance(value, (tuple, str, bytes, Mapping)):
         return value
     try:
         return tuple(value)
@@ -174,7 +174,7 @@ class FrozenDict(Mapping[str, str]):
     frozen and hashable and write deterministic output.
     """
 
-    __slots__ = ("_items", "_hash", "_dict")
+    __slots__ = ("_dict", "_hash", "_items")
 
     def __init__(self, items: Mapping[str, str] | None = None) -> None:
         pairs = sorted((items or {}).items(), key=lambda kv: str(kv[0]))
@@ -225,7 +225,9 @@ def _freeze(value: Any, path: str) -> Any:
         return value
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValidationError(f"'extra' holds a number JSON cannot carry at {path}", field="extra")
+            raise ValidationError(
+                f"'extra' holds a number JSON cannot carry at {path}", field="extra"
+            )
         return value
     if isinstance(value, (list, tuple)):
         return tuple(_freeze(v, f"{path}[{i}]") for i, v in enumerate(value))
@@ -300,4 +302,10 @@ class JSONMap(Mapping[str, Any]):
 
 def extra_field() -> Any:
     """Unmapped data kept verbatim (a JSON object), empty by default."""
-    return attrs.field(factory=JSONMap, converter=lambda v: v if isinstance(v, JSONMap) else JSONMap(v) if isinstance(v, Mapping) else v, validator=instance_of(JSONMap, "a JSON object"))
+    return attrs.field(
+        factory=JSONMap,
+        converter=lambda v: (
+            v if isinstance(v, JSONMap) else JSONMap(v) if isinstance(v, Mapping) else v
+        ),
+        validator=instance_of(JSONMap, "a JSON object"),
+    )

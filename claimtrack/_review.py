@@ -13,9 +13,9 @@ from claimtrack._claim import Claim, _claim_ref
 from claimtrack._date import Date
 from claimtrack._fields import (
     JSONMap,
-    extra_field,
     enum_converter,
     enum_field,
+    extra_field,
     instance_of,
     optional_field,
     optional_language_field,
@@ -147,6 +147,13 @@ class RelationStatus(enum.StrEnum):
     REJECTED = "rejected"
 
 
+_relation_kind_converter = enum_converter(RelationKind, "kind")
+
+
+def _to_relation_kind(value: Any) -> RelationKind:
+    return _relation_kind_converter(value)
+
+
 def _relation_id(relation: Relation) -> str:
     if not isinstance(relation.claim, str) or not isinstance(relation.target, str):
         return ""
@@ -160,9 +167,7 @@ class Relation:
     """
 
     #: How the claims relate.
-    kind: RelationKind = attrs.field(
-        converter=enum_converter(RelationKind, "kind")
-    )
+    kind: RelationKind = attrs.field(converter=_to_relation_kind)
     #: The id of the claim that relates.
     claim: str = attrs.field(converter=_claim_ref, validator=validators.text)
     #: The id of the claim it relates to.

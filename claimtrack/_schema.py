@@ -29,8 +29,13 @@ _SCHEMA_ID = "https://claimtrack.readthedocs.io/schema/ledger-1.json"
 
 # Records written once at the top level and referred to by id elsewhere.
 _REFERENCED = (Speaker, Source, Claim)
-_SECTIONS = (("speakers", Speaker), ("sources", Source), ("claims", Claim),
-             ("relations", Relation), ("reviews", Review))
+_SECTIONS = (
+    ("speakers", Speaker),
+    ("sources", Source),
+    ("claims", Claim),
+    ("relations", Relation),
+    ("reviews", Review),
+)
 
 _DIGITS2 = "[0-9]{2}"
 _POINT = (
@@ -70,14 +75,18 @@ class _Generator:
             "Date": _date_schema(),
         }
 
-    def for_type(self, tp: Any, metadata: dict[str, Any] | None = None, top: bool = False) -> dict[str, Any]:
+    def for_type(
+        self, tp: Any, metadata: dict[str, Any] | None = None, top: bool = False
+    ) -> dict[str, Any]:
         extra = dict((metadata or {}).get("json_schema", {}))
         origin = get_origin(tp)
         if origin in (Union, types.UnionType):
             options = [a for a in get_args(tp) if a is not type(None)]
-            inner = self.for_type(options[0], metadata) if len(options) == 1 else {
-                "anyOf": [self.for_type(a, metadata) for a in options]
-            }
+            inner = (
+                self.for_type(options[0], metadata)
+                if len(options) == 1
+                else {"anyOf": [self.for_type(a, metadata) for a in options]}
+            )
             return {"anyOf": [inner, {"type": "null"}]}
         if origin is tuple:
             return {"type": "array", "items": self.for_type(get_args(tp)[0])}
@@ -103,7 +112,11 @@ class _Generator:
             return {"enum": [m.value for m in tp]}
         if attrs.has(tp):
             if tp in _REFERENCED and not top:
-                return {"type": "string", **TEXT_SCHEMA, "description": f"the id of a {tp.__name__}"}
+                return {
+                    "type": "string",
+                    **TEXT_SCHEMA,
+                    "description": f"the id of a {tp.__name__}",
+                }
             name = tp.__name__
             if name not in self.defs:
                 self.defs[name] = {}  # reserve the name before recursing

@@ -10,9 +10,9 @@ from claimtrack import validators
 from claimtrack._date import Date
 from claimtrack._fields import (
     JSONMap,
-    extra_field,
     as_tuple,
     enum_field,
+    extra_field,
     optional_field,
     optional_language_field,
     optional_text_field,
@@ -97,6 +97,12 @@ class Source:
         if self.part_of is not None and not isinstance(self.part_of, Source):
             raise ValidationError(
                 f"'part_of' must be a Source (got {type(self.part_of).__name__})",
+                field="part_of",
+                value=self.part_of,
+            )
+        if self.part_of is not None and self.part_of.id == self.id:
+            raise ValidationError(
+                f"a source cannot be part of itself (both have the id {self.id!r})",
                 field="part_of",
                 value=self.part_of,
             )

@@ -12,12 +12,12 @@ from claimtrack import validators
 from claimtrack._date import Date
 from claimtrack._fields import (
     TEXT_SCHEMA,
-    JSONMap,
-    extra_field,
     FrozenDict,
+    JSONMap,
     as_frozen_dict,
     as_tuple,
     enum_field,
+    extra_field,
     optional_field,
     optional_text_field,
     schema,
@@ -61,7 +61,11 @@ class Role:
     end: Date | None = optional_field(Date, "a Date")
 
     def __attrs_post_init__(self) -> None:
-        if self.start is not None and self.end is not None and self.end.definitely_before(self.start):
+        if (
+            self.start is not None
+            and self.end is not None
+            and self.end.definitely_before(self.start)
+        ):
             raise ValidationError(
                 f"'end' ({self.end}) is before 'start' ({self.start})", field="end", value=self.end
             )

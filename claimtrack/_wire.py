@@ -46,7 +46,6 @@ from claimtrack._speaker import Role, Speaker, SpeakerKind
 from claimtrack.exceptions import (
     ClaimtrackError,
     DateError,
-    IntegrityError,
     Problem,
     ValidationError,
 )
@@ -65,8 +64,13 @@ _SECTIONS: tuple[tuple[str, type[Any]], ...] = (
     ("relations", Relation),
     ("reviews", Review),
 )
-_TYPE_OF_SECTION = {"speakers": "speaker", "sources": "source", "claims": "claim",
-                    "relations": "relation", "reviews": "review"}
+_TYPE_OF_SECTION = {
+    "speakers": "speaker",
+    "sources": "source",
+    "claims": "claim",
+    "relations": "relation",
+    "reviews": "review",
+}
 _SECTION_OF_TYPE = {v: k for k, v in _TYPE_OF_SECTION.items()}
 
 
@@ -221,7 +225,7 @@ def _tuple_hook(
         for index, item in enumerate(value):
             try:
                 out.append(item_hook(item, item_type))
-            except Exception as exc:  # noqa: BLE001 - collected and reported with paths
+            except Exception as exc:
                 exc.__notes__ = [cattrs.errors.IterableValidationNote("", index, item_type)]
                 errors.append(exc)
         if errors:
@@ -231,7 +235,9 @@ def _tuple_hook(
     return structure if detailed else fast
 
 
-def _object_hook(cls: type[T], converter: cattrs.Converter, **overrides: Any) -> Callable[[Any, Any], T]:
+def _object_hook(
+    cls: type[T], converter: cattrs.Converter, **overrides: Any
+) -> Callable[[Any, Any], T]:
     inner = make_dict_structure_fn(cls, converter, **overrides)
     name = cls.__name__
 
@@ -315,10 +321,10 @@ def _structure(cls: type[T], item: Any) -> T:
         return _FAST[cls](item, cls)  # type: ignore[no-any-return]
     except RecursionError:
         raise
-    except Exception as fast_error:  # noqa: BLE001 - the detailed pass explains it
+    except Exception as fast_error:
         try:
             _DETAILED[cls](item, cls)
-        except Exception as detailed_error:  # noqa: BLE001
+        except Exception as detailed_error:
             raise detailed_error from None
         raise fast_error
 
@@ -397,8 +403,10 @@ def _writer(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
     for field in fields:
         tp = field.type
         optional = False
-        if getattr(tp, "__args__", None) and type(None) in tp.__args__ and (
-            getattr(tp, "__origin__", None) is not tuple
+        if (
+            getattr(tp, "__args__", None)
+            and type(None) in tp.__args__
+            and (getattr(tp, "__origin__", None) is not tuple)
         ):
             optional = True
             tp = next(a for a in tp.__args__ if a is not type(None))
@@ -415,7 +423,7 @@ def _writer(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
         else:  # empty tuples and mappings
             lines.append(f"    if v: r[{field.name!r}] = {expression}")
     lines.append("    return r")
-    exec("\n".join(lines), names)  # noqa: S102 - code generated from our own classes
+    exec("\n".join(lines), names)
     writer: Callable[[Any], dict[str, Any]] = names[f"write_{cls.__name__}"]
     _WRITERS[cls] = writer
     return writer
@@ -501,7 +509,9 @@ def _parse_json(data: str | bytes | bytearray, where: str = "$") -> Any:
         try:
             data = bytes(data).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ValidationError([Problem(where, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
+            raise ValidationError(
+                [Problem(where, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
+            ) from None
     elif not isinstance(data, str):
         raise TypeError(f"expected str or bytes (got {type(data).__name__})")
     try:
@@ -528,7 +538,9 @@ def loads(data: str | bytes | bytearray) -> Ledger:
     """
     document = _parse_json(data)
     if type(document) is not dict:
-        raise ValidationError([Problem("$", f"expected a ledger document object (got {_kind(document)})")])
+        raise ValidationError(
+            [Problem("$", f"expected a ledger document object (got {_kind(document)})")]
+        )
     problems: list[Problem] = []
     version = document.get("claimtrack")
     if version != FORMAT_VERSION or type(version) is not int:
@@ -546,8 +558,10 @@ def loads(data: str | bytes | bytearray) -> Ledger:
     context = _Context()
     token = _context.set(context)
     try:
-        records = {section: _load_section(document, section, cls, context, problems)
-                   for section, cls in _SECTIONS}
+        records = {
+            section: _load_section(document, section, cls, context, problems)
+            for section, cls in _SECTIONS
+        }
     finally:
         _context.reset(token)
     if problems:
@@ -564,7 +578,11 @@ _PLACEHOLDERS: dict[type[Any], Callable[[str], Any]] = {
 
 
 def _load_section(
-    document: dict[str, Any], section: str, cls: type[Any], context: _Context, problems: list[Problem]
+    document: dict[str, Any],
+    section: str,
+    cls: type[Any],
+    context: _Context,
+    problems: list[Problem],
 ) -> list[Any]:
     raw = document.get(section, [])
     if type(raw) is not list:
@@ -593,7 +611,7 @@ def _load_section(
         except RecursionError:
             problems.append(Problem(path, "nested too deeply"))
             continue
-        except Exception as exc:  # noqa: BLE001 - every problem is reported with its path
+        except Exception as exc:
             problems.extend(_problems(exc, path))
             if isinstance(ident, str) and cls in _PLACEHOLDERS:
                 # Later records referring to this one are checked against a
@@ -623,14 +641,15 @@ def _ledger_of(records: Mapping[str, list[Any]]) -> Ledger:
 
 
 def _open_for(target: str | os.PathLike[str] | IO[Any], mode: str) -> tuple[IO[Any], bool]:
+    """A file object for *target* and whether the caller must close it."""
     if isinstance(target, (str, os.PathLike)):
+        if "b" in mode:
+            return open(target, mode), True  # noqa: SIM115 - the caller closes it
         return open(target, mode, encoding="utf-8", newline="\n"), True  # noqa: SIM115
     return target, False
 
 
-def dump_jsonl(
-    data: Ledger | Iterable[Record], target: str | os.PathLike[str] | IO[str]
-) -> int:
+def dump_jsonl(data: Ledger | Iterable[Record], target: str | os.PathLike[str] | IO[str]) -> int:
     """Write records as JSON Lines to a path or a text file object; return the line count.
 
     The first line is ``{"claimtrack": 1}``; each further line is one record
@@ -677,9 +696,9 @@ def _stream_records(data: Ledger | Iterable[Record]) -> Iterator[tuple[str, Any]
             if speaker.id not in written:
                 written.add(speaker.id)
                 yield "speaker", speaker
-        while sources:
-            source = sources.pop(0)
+        for first in sources:
             chain = []
+            source: Source | None = first
             while source is not None and source.id not in written:
                 chain.append(source)
                 source = source.part_of
@@ -689,7 +708,13 @@ def _stream_records(data: Ledger | Iterable[Record]) -> Iterator[tuple[str, Any]
 
     for record in data:
         yield from entities(record)
-        kind = "claim" if isinstance(record, Claim) else "review" if isinstance(record, Review) else "relation"
+        kind = (
+            "claim"
+            if isinstance(record, Claim)
+            else "review"
+            if isinstance(record, Review)
+            else "relation"
+        )
         if isinstance(record, Claim):
             if record.id in written:
                 continue
@@ -708,12 +733,10 @@ def iter_jsonl(
     (``line 12: $.claims[0].text``). Speakers, sources and claims are held for
     the references of later lines.
     """
-    handle, owned = _open_for(source, "r") if not hasattr(source, "read") else (source, False)
+    handle, owned = _open_for(source, "rb")
     context = _Context()
     try:
         for number, line in enumerate(handle, start=1):
-            if isinstance(line, bytes):
-                line = line.decode("utf-8", "surrogateescape")
             if not line.strip():
                 continue
             record = _read_line(line, number, context)
@@ -724,21 +747,30 @@ def iter_jsonl(
             handle.close()
 
 
-def _read_line(line: str, number: int, context: _Context) -> Speaker | Source | Record | None:
+def _read_line(
+    line: str | bytes, number: int, context: _Context
+) -> Speaker | Source | Record | None:
     where = f"line {number}: $"
     item = _parse_json(line, where)
     if type(item) is not dict:
         raise ValidationError([Problem(where, f"expected an object (got {_kind(item)})")])
     if number == 1 or "claimtrack" in item:
         if item != {"claimtrack": FORMAT_VERSION}:
-            raise ValidationError([Problem(where, f'the first line must be {{"claimtrack": {FORMAT_VERSION}}}')])
+            raise ValidationError(
+                [Problem(where, f'the first line must be {{"claimtrack": {FORMAT_VERSION}}}')]
+            )
         return None
     item = dict(item)
     kind = item.pop("type", None)
     section = _SECTION_OF_TYPE.get(kind) if isinstance(kind, str) else None
     if section is None:
         raise ValidationError(
-            [Problem(f"{where}.type", f"expected speaker, source, claim, relation or review (got {_kind(kind)})")]
+            [
+                Problem(
+                    f"{where}.type",
+                    f"expected speaker, source, claim, relation or review (got {_kind(kind)})",
+                )
+            ]
         )
     cls = dict(_SECTIONS)[section]
     if section == "sources" and isinstance(item.get("id"), str):
@@ -746,12 +778,12 @@ def _read_line(line: str, number: int, context: _Context) -> Speaker | Source | 
     token = _context.set(context)
     try:
         record = _structure(cls, item)
-    except Exception as exc:  # noqa: BLE001 - reported with the line number
+    except Exception as exc:
         raise ValidationError(_problems(exc, where)) from None
     finally:
         _context.reset(token)
     getattr(context, section, {})[record.id] = record
-    return record
+    return record  # type: ignore[no-any-return]
 
 
 def load_jsonl(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Ledger:

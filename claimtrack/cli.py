@@ -22,7 +22,7 @@ from claimtrack.exceptions import ClaimtrackError
 __all__ = ["main"]
 
 #: Modules that add subcommands: each has ``add_commands(subparsers)``.
-_COMMAND_MODULES: tuple[str, ...] = ()
+_COMMAND_MODULES: tuple[str, ...] = ("claimtrack.extract.cli",)
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -60,8 +60,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             status = 1
             print(f"{path}: cannot be read ({exc.strerror or exc})")
         else:
-            print(f"{path}: valid ({len(ledger.claims)} claims, {len(ledger.speakers)} speakers, "
-                  f"{len(ledger.sources)} sources)")
+            print(
+                f"{path}: valid ({len(ledger.claims)} claims, {len(ledger.speakers)} speakers, "
+                f"{len(ledger.sources)} sources)"
+            )
     return status
 
 
@@ -83,6 +85,7 @@ def format_table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: IO[
 
 def claim_rows(claims: Sequence[claimtrack.Claim], width: int = 60) -> list[list[str]]:
     """Table rows for *claims*, sorted by said-date: said, speaker, cue, claim, source."""
+
     def key(claim: claimtrack.Claim) -> tuple[int, Any]:
         return (0, claim.said.sort_key) if claim.said is not None else (1, ())
 
@@ -103,8 +106,9 @@ def claim_rows(claims: Sequence[claimtrack.Claim], width: int = 60) -> list[list
 
 def _cmd_show(args: argparse.Namespace) -> int:
     ledger = read_ledger(args.file)
-    format_table(claim_rows(list(ledger.claims)), ["said", "speaker", "cue", "claim", "source"],
-                 sys.stdout)
+    format_table(
+        claim_rows(list(ledger.claims)), ["said", "speaker", "cue", "claim", "source"], sys.stdout
+    )
     return 0
 
 
@@ -119,15 +123,21 @@ def build_parser() -> argparse.ArgumentParser:
         prog="claimtrack",
         description="Record, check and exchange who said what, when, and where.",
     )
-    parser.add_argument("--version", action="version", version=f"claimtrack {claimtrack.__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"claimtrack {claimtrack.__version__}"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser(
         "validate", help="check ledger files; list every problem with its path"
     )
-    validate.add_argument("files", nargs="+", metavar="FILE", help="ledger documents or JSON Lines ('-' for stdin)")
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help="ledger documents or JSON Lines ('-' for stdin)"
+    )
     validate.set_defaults(handler=_cmd_validate)
     show = commands.add_parser("show", help="show a ledger's claims as a table sorted by date")
-    show.add_argument("file", metavar="FILE", help="a ledger document or JSON Lines ('-' for stdin)")
+    show.add_argument(
+        "file", metavar="FILE", help="a ledger document or JSON Lines ('-' for stdin)"
+    )
     show.set_defaults(handler=_cmd_show)
     schema = commands.add_parser("schema", help="print the JSON Schema of ledger documents")
     schema.set_defaults(handler=_cmd_schema)

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from claimtrack._claim import Anchor, Appearance, Claim, Fidelity, QuoteKind, Span
 from claimtrack._date import Basis, Date
+from claimtrack._fields import JSONMap
 from claimtrack._ledger import Ledger
 from claimtrack._review import Rating, Relation, RelationKind, RelationStatus, Review
 from claimtrack._source import Source, SourceKind
@@ -58,16 +59,23 @@ _ODD = [
     "line one\nline two\ttabbed",
 ]
 
-_NAMES = ["Maria Kovacs", "Ana Ruiz", "Danube Water Authority", "Kofi Mensah", "Li Wei",
-          "Ministry of Health", "Priya Raman", "Søren Kierkegaard-Holm", "Ибрагим Алиев"]
+_NAMES = [
+    "Maria Kovacs",
+    "Ana Ruiz",
+    "Danube Water Authority",
+    "Kofi Mensah",
+    "Li Wei",
+    "Ministry of Health",
+    "Priya Raman",
+    "Søren Kierkegaard-Holm",
+    "Ибрагим Алиев",
+]
 
 
 @st.composite
 def texts(draw: st.DrawFn, max_size: int = 60) -> str:
     """Non-empty text without control characters (newline and tab allowed)."""
-    alphabet = st.characters(
-        blacklist_categories=("Cs", "Cc"),  # type: ignore[arg-type]
-    ) | st.sampled_from("\n\t")
+    alphabet = st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t")
     text = draw(
         st.one_of(
             st.sampled_from(_ODD),
@@ -147,7 +155,9 @@ _optional_texts = st.none() | texts()
 _languages = st.sampled_from(["en", "de", "pt-BR", "zh-Hant-TW", "ar", "he", "es-419", "x-local"])
 _urls = st.builds(
     lambda host, path, scheme: f"{scheme}://{host}/{path}",
-    st.sampled_from(["news.example", "www.courier.example", "factdesk.example.org", "xn--bcher-kva.example"]),
+    st.sampled_from(
+        ["news.example", "www.courier.example", "factdesk.example.org", "xn--bcher-kva.example"]
+    ),
     st.text("abcdefghijklmnopqrstuvwxyz0123456789-/", min_size=1, max_size=30),
     st.sampled_from(["http", "https"]),
 )
@@ -174,14 +184,16 @@ def speakers(draw: st.DrawFn) -> Speaker:
     if draw(st.booleans()):
         identifiers["website"] = draw(_urls)
     if draw(st.booleans()):
-        identifiers["x"] = "@" + draw(st.text("abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=12))
+        identifiers["x"] = "@" + draw(
+            st.text("abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=12)
+        )
     return Speaker(
         kind=kind,
         name=draw(texts()) if named else draw(_optional_texts),
         description=draw(_optional_texts) if named else draw(texts()),
         aliases=draw(st.lists(texts(max_size=20), max_size=3, unique=True)),
         identifiers=identifiers,
-        roles=draw(st.lists(roles(), max_size=2)),
+        roles=tuple(draw(st.lists(roles(), max_size=2))),
     )
 
 
@@ -191,7 +203,8 @@ def sources(draw: st.DrawFn, nested: bool = True) -> Source:
     url = draw(st.none() | _urls)
     title = draw(_optional_texts)
     publisher = draw(texts() if url is None and title is None else _optional_texts)
-    return Source(
+    parent = draw(st.none() | sources(nested=False)) if nested else None
+    fields = dict(
         kind=draw(st.sampled_from(list(SourceKind))),
         title=title,
         publisher=publisher,
@@ -202,8 +215,11 @@ def sources(draw: st.DrawFn, nested: bool = True) -> Source:
         archived_url=draw(st.none() | _urls),
         language=draw(st.none() | _languages),
         section=draw(_optional_texts),
-        part_of=draw(st.none() | sources(nested=False)) if nested else None,
     )
+    source = Source(**fields)  # type: ignore[arg-type]
+    if parent is not None and parent.id != source.id:
+        source = attrs.evolve(source, part_of=parent)
+    return source
 
 
 @st.composite
@@ -221,7 +237,9 @@ def appearances(draw: st.DrawFn, source: st.SearchStrategy[Source] | None = None
     return Appearance(
         source=draw(source if source is not None else sources()),
         quote=draw(st.sampled_from(list(QuoteKind))),
-        cue=draw(st.none() | st.sampled_from(["said", "told", "tweeted", "according to", "warned"])),
+        cue=draw(
+            st.none() | st.sampled_from(["said", "told", "tweeted", "according to", "warned"])
+        ),
         speaker_role=draw(_optional_texts),
         wording=draw(_optional_texts),
         anchor=draw(st.none() | anchors()),
@@ -235,7 +253,9 @@ _extra = st.none() | st.dictionaries(
     st.sampled_from(["@type", "sameAs", "note"]),
     st.recursive(
         st.none() | st.booleans() | st.integers(-1000, 1000) | st.text(max_size=10),
-        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+        ),
         max_leaves=5,
     ),
     max_size=2,
@@ -254,12 +274,17 @@ def claims(
     extra = draw(_extra)
     found_in = draw(st.lists(appearances(source), max_size=3))
     # Sources that share an id must be one record (a ledger would merge them).
-    by_id: dict[str, Source] = {}
-    found_in = [
-        attrs.evolve(a, source=by_id.setdefault(a.source.id, a.source)) for a in found_in
-    ]
+    by_id: dict[str, Source] = {a.source.id: a.source for a in reversed(found_in)}
+    kept = []
+    for appearance in found_in:
+        source = by_id[appearance.source.id]
+        parent = source.part_of
+        if parent is not None and by_id.setdefault(parent.id, parent) != parent:
+            source = by_id[source.id] = attrs.evolve(source, part_of=None)
+        kept.append(attrs.evolve(appearance, source=source))
+    found_in = kept
     said = draw(st.none() | dates())
-    first = Claim(text="x", speaker=Speaker(name="x"), appearances=found_in).first_appearance
+    first = Claim(text="x", speaker=Speaker(name="x"), appearances=tuple(found_in)).first_appearance
     published = first.source.published if first is not None else None
     if said is not None and published is not None and published.definitely_before(said):
         said = None  # a claim is not said after the first source reporting it
@@ -269,9 +294,11 @@ def claims(
         said=said,
         about=draw(st.none() | dates(metadata=False)),
         language=draw(st.none() | _languages),
-        appearances=found_in,
-        tags=draw(st.lists(st.sampled_from(["vaccines", "budget", "dams", "élections", "🌊"]), max_size=3)),
-        extra=extra or {},
+        appearances=tuple(found_in),
+        tags=draw(
+            st.lists(st.sampled_from(["vaccines", "budget", "dams", "élections", "🌊"]), max_size=3)
+        ),
+        extra=JSONMap(extra),
     )
 
 
@@ -283,8 +310,9 @@ def ratings(draw: st.DrawFn) -> Rating:
         worst, best = draw(st.sampled_from([(1, 5), (0, 1), (5, 1), (-1.0, 1.0), (0, 100)]))
         low, high = sorted((worst, best))
         value = draw(st.integers(int(low), int(high)) | st.floats(low, high))
-        return Rating(value=value, best=best, worst=worst, label=label,
-                      explanation=draw(_optional_texts))
+        return Rating(
+            value=value, best=best, worst=worst, label=label, explanation=draw(_optional_texts)
+        )
     return Rating(label=label or "Unproven", explanation=draw(_optional_texts))
 
 
@@ -306,8 +334,10 @@ def relations(draw: st.DrawFn, claim_ids: list[str]) -> Relation:
 @st.composite
 def reviews(draw: st.DrawFn, claim: st.SearchStrategy[Claim] | None = None) -> Review:
     """Valid Reviews, by organisations."""
-    reviewer = Speaker(kind=SpeakerKind.ORGANIZATION,
-                       name=draw(st.sampled_from(["FactDesk", "Verificado", "Faktencheck Nord"])))
+    reviewer = Speaker(
+        kind=SpeakerKind.ORGANIZATION,
+        name=draw(st.sampled_from(["FactDesk", "Verificado", "Faktencheck Nord"])),
+    )
     return Review(
         claim=draw(claim if claim is not None else claims()),
         reviewer=reviewer,
@@ -316,7 +346,7 @@ def reviews(draw: st.DrawFn, claim: st.SearchStrategy[Claim] | None = None) -> R
         rating=draw(st.none() | ratings()),
         title=draw(_optional_texts),
         language=draw(st.none() | _languages),
-        extra=draw(_extra) or {},
+        extra=JSONMap(draw(_extra)),
     )
 
 
@@ -347,25 +377,32 @@ def ledgers(draw: st.DrawFn, max_claims: int = 6) -> Ledger:
     for claim in _unique(drafted):
         first = claim.first_appearance
         published = first.source.published if first is not None else None
-        if claim.said is not None and published is not None and published.definitely_before(claim.said):
+        if (
+            claim.said is not None
+            and published is not None
+            and published.definitely_before(claim.said)
+        ):
             fields = attrs.asdict(claim, recurse=False)
             fields.update(said=None, id=None)
             del fields["id"]
             claim = Claim(**fields)  # derives the id anew
-        if claim.id in {c.id for c in held} or any(a.source.id not in pool_ids for a in claim.appearances):
+        if claim.id in {c.id for c in held} or any(
+            a.source.id not in pool_ids for a in claim.appearances
+        ):
             continue
         if held and claim.appearances and draw(st.booleans()):
             via = draw(st.sampled_from(held)).id
             claim = attrs.evolve(
-                claim, appearances=(attrs.evolve(claim.appearances[0], via=via), *claim.appearances[1:])
+                claim,
+                appearances=(attrs.evolve(claim.appearances[0], via=via), *claim.appearances[1:]),
             )
         held.append(ledger.add(claim))
     ids = [c.id for c in held]
     if len(ids) >= 2:
-        for relation in draw(st.lists(relations(ids), max_size=3)):
+        for relation in _unique(draw(st.lists(relations(ids), max_size=3))):
             ledger.add(relation)
     if held:
         for review in draw(st.lists(reviews(st.sampled_from(held)), max_size=2)):
-            if review.id not in ledger.reviews:
+            if ledger.reviews.get(review.id) is None:
                 ledger.add(review)
     return ledger

@@ -4,7 +4,7 @@ from importlib.metadata import version as _version
 
 project = "claimtrack"
 author = "The claimtrack developers"
-copyright = "2026, The claimtrack developers"  # noqa: A001
+copyright = "2026, The claimtrack developers"
 release = _version("claimtrack")
 version = ".".join(release.split(".")[:2])
 

@@ -229,8 +229,9 @@ def build() -> Ledger:
         speaker=BRANDT,
         said=Date.parse("2024-05-03T18:12:00+02:00"),
         appearances=(
-            Appearance(source=BRANDT_POST, quote=QuoteKind.DIRECT, cue="posted",
-                       fidelity="verbatim"),
+            Appearance(
+                source=BRANDT_POST, quote=QuoteKind.DIRECT, cue="posted", fidelity="verbatim"
+            ),
             appearance(
                 "Our town was never told about the risks.",
                 "wrote",
@@ -309,19 +310,42 @@ def build() -> Ledger:
         ),
     )
     ledger = Ledger(
-        [inspected, repairs, report, warning, denial, never_told, lawsuit, funding,
-         preventable, backlog, cracks]
+        [
+            inspected,
+            repairs,
+            report,
+            warning,
+            denial,
+            never_told,
+            lawsuit,
+            funding,
+            preventable,
+            backlog,
+            cracks,
+        ]
     )
-    ledger.add(Relation(kind=RelationKind.CONTRADICTS, claim=never_told, target=denial,
-                        status="confirmed", by=TOOL))
+    ledger.add(
+        Relation(
+            kind=RelationKind.CONTRADICTS,
+            claim=never_told,
+            target=denial,
+            status="confirmed",
+            by=TOOL,
+        )
+    )
     ledger.add(
         Review(
             claim=inspected,
             reviewer=FACTDESK,
             url="https://factdesk.example/checks/2024/danube-dams",
             date=Date.parse("2024-05-18"),
-            rating=Rating(value=4, best=5, worst=1, label="Mostly true",
-                          explanation="The authority's own log lists 48 inspections in 2023."),
+            rating=Rating(
+                value=4,
+                best=5,
+                worst=1,
+                label="Mostly true",
+                explanation="The authority's own log lists 48 inspections in 2023.",
+            ),
             language="en",
         )
     )

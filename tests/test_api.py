@@ -7,7 +7,12 @@ import pytest
 
 import claimtrack
 
-PUBLIC_MODULES = ["claimtrack", "claimtrack.exceptions", "claimtrack.validators", "claimtrack.strategies"]
+PUBLIC_MODULES = [
+    "claimtrack",
+    "claimtrack.exceptions",
+    "claimtrack.validators",
+    "claimtrack.strategies",
+]
 
 
 @pytest.mark.parametrize("name", PUBLIC_MODULES)
@@ -31,7 +36,9 @@ def test_every_public_name_has_a_docstring(name: str) -> None:
                     if member_name.startswith("_"):
                         continue
                     if inspect.isfunction(member) or isinstance(member, (property, classmethod)):
-                        assert inspect.getdoc(member), f"{name}.{attr}.{member_name} has no docstring"
+                        assert inspect.getdoc(member), (
+                            f"{name}.{attr}.{member_name} has no docstring"
+                        )
 
 
 def test_errors_subclass_the_fitting_builtins() -> None:

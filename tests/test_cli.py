@@ -85,5 +85,7 @@ def test_schema_command() -> None:
 def test_help_and_version() -> None:
     assert run("--help").returncode == 0
     result = run("--version")
-    assert result.returncode == 0 and result.stdout.strip() == f"claimtrack {claimtrack.__version__}"
+    assert (
+        result.returncode == 0 and result.stdout.strip() == f"claimtrack {claimtrack.__version__}"
+    )
     assert run().returncode == 2

@@ -29,7 +29,12 @@ from claimtrack.strategies import dates, edtf_values
         ("2019-33", Precision.QUARTER, "2019-01-01T00:00:00", "2019-03-31T23:59:59.999999"),
         ("2019-36", Precision.QUARTER, "2019-10-01T00:00:00", "2019-12-31T23:59:59.999999"),
         ("2019-41", Precision.HALF, "2019-07-01T00:00:00", "2019-12-31T23:59:59.999999"),
-        ("2018-08-20/2018-08-26", Precision.DAY, "2018-08-20T00:00:00", "2018-08-26T23:59:59.999999"),
+        (
+            "2018-08-20/2018-08-26",
+            Precision.DAY,
+            "2018-08-20T00:00:00",
+            "2018-08-26T23:59:59.999999",
+        ),
         ("2019/2020-06", Precision.YEAR, "2019-01-01T00:00:00", "2020-06-30T23:59:59.999999"),
     ],
 )
@@ -59,7 +64,9 @@ def test_timestamp_with_offset() -> None:
         ("2019/", False, False, True, False),
     ],
 )
-def test_interval_ends(value: str, start_open: bool, end_open: bool, has_start: bool, has_end: bool) -> None:
+def test_interval_ends(
+    value: str, start_open: bool, end_open: bool, has_start: bool, has_end: bool
+) -> None:
     date = Date.parse(value)
     assert date.is_interval
     assert (date.start_open, date.end_open) == (start_open, end_open)
@@ -159,13 +166,21 @@ def test_open_intervals() -> None:
 def test_sort_key_orders_for_display() -> None:
     values = ["2020", "2019-09", "2019", "../2018", "2019-09-03T10:00:00Z"]
     ordered = sorted((Date.parse(v) for v in values), key=lambda d: d.sort_key)
-    assert [str(d) for d in ordered] == ["../2018", "2019", "2019-09", "2019-09-03T10:00:00Z", "2020"]
+    assert [str(d) for d in ordered] == [
+        "../2018",
+        "2019",
+        "2019-09",
+        "2019-09-03T10:00:00Z",
+        "2020",
+    ]
 
 
 def test_from_datetime() -> None:
     moment = dt.datetime(2018, 8, 30, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
     assert str(Date.from_datetime(moment)) == "2018-08-30T00:30:00+08:00"
-    assert str(Date.from_datetime(dt.datetime(2018, 8, 30, tzinfo=dt.UTC))) == "2018-08-30T00:00:00Z"
+    assert (
+        str(Date.from_datetime(dt.datetime(2018, 8, 30, tzinfo=dt.UTC))) == "2018-08-30T00:00:00Z"
+    )
     assert str(Date.from_datetime(dt.date(2018, 8, 30))) == "2018-08-30"
     with pytest.raises(DateError, match="needs a UTC offset"):
         Date.from_datetime(dt.datetime(2018, 8, 30))

@@ -23,7 +23,12 @@ def test_example_models_what_the_tutorial_promises() -> None:
     ledger = loads((ROOT / "examples" / "river-story.json").read_text(encoding="utf-8"))
     assert len(ledger.claims) >= 10
     kinds = {c.speaker.kind for c in ledger.claims}
-    assert {SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.GROUP, SpeakerKind.UNNAMED} <= kinds
+    assert {
+        SpeakerKind.PERSON,
+        SpeakerKind.ORGANIZATION,
+        SpeakerKind.GROUP,
+        SpeakerKind.UNNAMED,
+    } <= kinds
     assert any(a.via for c in ledger.claims for a in c.appearances)  # nested attribution
     assert any(c.said and c.said.precision == "month" for c in ledger.claims)
     assert any(c.about and c.said and not c.about.overlaps(c.said) for c in ledger.claims)
@@ -44,6 +49,8 @@ def test_example_models_what_the_tutorial_promises() -> None:
 def test_readme_first_command_shows_the_story() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "claimtrack", "show", str(ROOT / "examples" / "river-story.json")],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "Maria Kovacs" in result.stdout and "experts on dam safety" in result.stdout

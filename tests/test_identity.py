@@ -17,7 +17,10 @@ KOVACS = Speaker(name="Maria Kovacs")
 PINNED = [
     (Speaker(name="Maria Kovacs"), "spk_7ddf1e8997ccc03eac28"),
     (Speaker(name="MARIA  KOVACS"), "spk_7ddf1e8997ccc03eac28"),
-    (Speaker(kind=SpeakerKind.ORGANIZATION, name="Danube Water Authority"), "spk_583841f4b5f30c31db68"),
+    (
+        Speaker(kind=SpeakerKind.ORGANIZATION, name="Danube Water Authority"),
+        "spk_583841f4b5f30c31db68",
+    ),
     (Speaker(kind=SpeakerKind.GROUP, description="experts"), "spk_0d51491be4e13f98b4fe"),
     (
         Speaker(kind=SpeakerKind.UNNAMED, description="an official who asked not to be named"),
@@ -37,11 +40,15 @@ PINNED = [
         "src_dda57c218c580556508a",
     ),
     (
-        Claim(text="48 plants were inspected in 2019.", speaker=KOVACS, said=Date.parse("2021-03-02")),
+        Claim(
+            text="48 plants were inspected in 2019.", speaker=KOVACS, said=Date.parse("2021-03-02")
+        ),
         "clm_42c44f8c52cbc92c1738",
     ),
     (
-        Claim(text="“48 plants were INSPECTED in 2019”", speaker=KOVACS, said=Date.parse("2021-03-02")),
+        Claim(
+            text="“48 plants were INSPECTED in 2019”", speaker=KOVACS, said=Date.parse("2021-03-02")
+        ),
         "clm_42c44f8c52cbc92c1738",
     ),
     (
@@ -52,7 +59,11 @@ PINNED = [
         "clm_987bf957e3784f04e270",
     ),
     (
-        Claim(text="Die Impfung ist sicher.", speaker=Speaker(name="Jonas Weber"), said=Date.parse("2021-11")),
+        Claim(
+            text="Die Impfung ist sicher.",
+            speaker=Speaker(name="Jonas Weber"),
+            said=Date.parse("2021-11"),
+        ),
         "clm_cb2a639cb33b7a7eb175",
     ),
     (Relation(kind="repeats", claim="clm_a", target="clm_b"), "rel_6b384ba8124bf9cd3c81"),
@@ -68,11 +79,16 @@ def test_ids_agree_across_processes() -> None:
     # A fresh interpreter (with its own hash seed) derives the same id.
     code = (
         "from claimtrack import Claim, Speaker, Date;"
-        "print(Claim(text='48 plants were inspected in 2019.', speaker=Speaker(name='Maria Kovacs'),"
-        " said=Date.parse('2021-03-02')).id)"
+        "print(Claim(text='48 plants were inspected in 2019.',"
+        " speaker=Speaker(name='Maria Kovacs'), said=Date.parse('2021-03-02')).id)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={"PYTHONHASHSEED": "12345"})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "12345"},
+    )
     assert out.stdout.strip() == "clm_42c44f8c52cbc92c1738"
 
 
@@ -85,7 +101,7 @@ def test_explicit_ids_are_kept() -> None:
     ("a", "b"),
     [
         ("The dam is safe.", "the dam is SAFE"),
-        ("“The dam is safe,” she said", "\"the dam is safe\" she said"),
+        ("“The dam is safe,” she said", '"the dam is safe" she said'),
         ("COVID-19 cases fell", "covid 19 cases fell"),
         ("vac-\ncine rates", "vaccine rates"),
         ("Cafe\u0301", "Café"),
@@ -117,7 +133,10 @@ def test_normalisation_is_idempotent(text: str) -> None:
 
 
 def test_url_normalisation() -> None:
-    assert normalize_url("HTTPS://WWW.Example.org:443/a/b/?utm_medium=x&id=3#frag") == "example.org/a/b?id=3"
+    assert (
+        normalize_url("HTTPS://WWW.Example.org:443/a/b/?utm_medium=x&id=3#frag")
+        == "example.org/a/b?id=3"
+    )
     assert normalize_url("https://example.org:8080/a") == "example.org:8080/a"
 
 

@@ -48,15 +48,21 @@ def test_evolve_validates_and_keeps_identity() -> None:
 
 def test_pickle_round_trip() -> None:
     claim = Claim(
-        text="x", speaker=Speaker(name="Li Wei", identifiers={"wikidata": "Q5"}),
-        said=Date.parse("2020-01"), extra={"a": [1, {"b": None}]},
+        text="x",
+        speaker=Speaker(name="Li Wei", identifiers={"wikidata": "Q5"}),
+        said=Date.parse("2020-01"),
+        extra={"a": [1, {"b": None}]},
     )
     assert pickle.loads(pickle.dumps(claim)) == claim
 
 
 def test_roles_held_at_a_time() -> None:
-    role = Role(title="minister", organization="Ministry of Health",
-                start=Date.parse("2019-05"), end=Date.parse("2021-02"))
+    role = Role(
+        title="minister",
+        organization="Ministry of Health",
+        start=Date.parse("2019-05"),
+        end=Date.parse("2021-02"),
+    )
     speaker = Speaker(name="Ana Ruiz", roles=[role])
     assert speaker.roles_at(Date.parse("2020")) == (role,)
     assert speaker.roles_at(Date.parse("2022-06-01")) == ()
@@ -75,7 +81,9 @@ def test_relation_accepts_claims_and_stores_ids() -> None:
 
 def test_first_appearance_is_the_earliest() -> None:
     late = Appearance(source=Source(url="https://b.example/1", published=Date.parse("2021-03-05")))
-    early = Appearance(source=Source(url="https://a.example/1", published=Date.parse("2021-03-04T08:00:00Z")))
+    early = Appearance(
+        source=Source(url="https://a.example/1", published=Date.parse("2021-03-04T08:00:00Z"))
+    )
     undated = Appearance(source=Source(url="https://c.example/1"))
     claim = Claim(text="x", speaker=Speaker(name="Li Wei"), appearances=[undated, late, early])
     assert claim.first_appearance == early

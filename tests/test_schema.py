@@ -11,14 +11,27 @@ from claimtrack.strategies import ledgers
 
 from .test_wire import sample_ledger
 
-VALIDATOR = jsonschema.Draft202012Validator(json_schema(), format_checker=jsonschema.FormatChecker())
+VALIDATOR = jsonschema.Draft202012Validator(
+    json_schema(), format_checker=jsonschema.FormatChecker()
+)
 
 
 def test_schema_is_a_valid_2020_12_schema() -> None:
     schema = json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert {"Speaker", "Source", "Claim", "Appearance", "Anchor", "Span", "Review", "Rating", "Relation", "Role"} <= set(schema["$defs"])
+    assert {
+        "Speaker",
+        "Source",
+        "Claim",
+        "Appearance",
+        "Anchor",
+        "Span",
+        "Review",
+        "Rating",
+        "Relation",
+        "Role",
+    } <= set(schema["$defs"])
 
 
 def test_schema_is_generated_from_the_classes() -> None:
@@ -26,7 +39,12 @@ def test_schema_is_generated_from_the_classes() -> None:
     assert claim["required"] == ["text", "speaker"]
     assert claim["additionalProperties"] is False
     assert claim["properties"]["speaker"]["type"] == "string"  # a reference by id
-    assert json_schema()["$defs"]["Appearance"]["properties"]["quote"]["enum"] == ["direct", "indirect", "mixed", "unknown"]
+    assert json_schema()["$defs"]["Appearance"]["properties"]["quote"]["enum"] == [
+        "direct",
+        "indirect",
+        "mixed",
+        "unknown",
+    ]
 
 
 @given(ledgers())

@@ -4,14 +4,26 @@ import math
 
 import pytest
 
-from claimtrack import Anchor, Appearance, Claim, Rating, Source, Span, Speaker, SpeakerKind, ValidationError
+from claimtrack import (
+    Anchor,
+    Appearance,
+    Claim,
+    Rating,
+    Source,
+    Span,
+    Speaker,
+    SpeakerKind,
+    ValidationError,
+)
 from claimtrack.validators import is_language_tag
 
 SOURCE = Source(title="A story")
 SPEAKER = Speaker(name="Ana Ruiz")
 
 
-@pytest.mark.parametrize("text", ["", "   ", "\n\t", "bell\x07", "nul\x00", "c1\x85", "lone \ud800"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "\n\t", "bell\x07", "nul\x00", "c1\x85", "lone \ud800"]
+)
 def test_bad_text_is_rejected(text: str) -> None:
     with pytest.raises(ValidationError) as info:
         Claim(text=text, speaker=SPEAKER)
@@ -26,8 +38,17 @@ def test_good_text_is_accepted(text: str) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["javascript:alert(1)", "file:///etc/passwd", "/relative/path", "example.org/a", "https://",
-     "ftp://example.org/x", "http://exa mple.org", "https://example.org:99999/", 42],
+    [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "/relative/path",
+        "example.org/a",
+        "https://",
+        "ftp://example.org/x",
+        "http://exa mple.org",
+        "https://example.org:99999/",
+        42,
+    ],
 )
 def test_bad_urls(url: object) -> None:
     with pytest.raises(ValidationError) as info:
@@ -35,18 +56,34 @@ def test_bad_urls(url: object) -> None:
     assert info.value.field == "url"
 
 
-@pytest.mark.parametrize("url", ["https://example.org", "http://news.example/a?b=c#d", "HTTPS://Example.ORG/x"])
+@pytest.mark.parametrize(
+    "url", ["https://example.org", "http://news.example/a?b=c#d", "HTTPS://Example.ORG/x"]
+)
 def test_good_urls(url: str) -> None:
     assert Source(url=url).url == url
 
 
-@pytest.mark.parametrize("tag", ["en", "pt-BR", "zh-Hant-TW", "es-419", "sl-rozaj-biske", "x-private", "de-CH-1996", "en-a-bbb-x-a-ccc"])
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "en",
+        "pt-BR",
+        "zh-Hant-TW",
+        "es-419",
+        "sl-rozaj-biske",
+        "x-private",
+        "de-CH-1996",
+        "en-a-bbb-x-a-ccc",
+    ],
+)
 def test_good_language_tags(tag: str) -> None:
     assert is_language_tag(tag)
     assert Source(title="t", language=tag).language == tag
 
 
-@pytest.mark.parametrize("tag", ["", "english!", "e", "en_US", "en--US", "toolongtag-x", "123", "en-"])
+@pytest.mark.parametrize(
+    "tag", ["", "english!", "e", "en_US", "en--US", "toolongtag-x", "123", "en-"]
+)
 def test_bad_language_tags(tag: str) -> None:
     assert not is_language_tag(tag)
     with pytest.raises(ValidationError, match="BCP 47"):
@@ -61,9 +98,16 @@ def test_bad_wikidata_ids(qid: str) -> None:
 
 
 def test_good_identifiers() -> None:
-    speaker = Speaker(name="X", identifiers={"wikidata": "Q22686", "x": "@xyz", "website": "https://x.example"})
+    speaker = Speaker(
+        name="X", identifiers={"wikidata": "Q22686", "x": "@xyz", "website": "https://x.example"}
+    )
     assert speaker.identifiers["wikidata"] == "Q22686"
-    assert hash(speaker) == hash(Speaker(name="X", identifiers={"x": "@xyz", "website": "https://x.example", "wikidata": "Q22686"}))
+    assert hash(speaker) == hash(
+        Speaker(
+            name="X",
+            identifiers={"x": "@xyz", "website": "https://x.example", "wikidata": "Q22686"},
+        )
+    )
 
 
 @pytest.mark.parametrize("value", [1.5, -0.1, math.nan, math.inf, "0.5", True])

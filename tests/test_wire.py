@@ -1,5 +1,6 @@
 """The wire format: round trips, determinism, strictness, errors with paths, JSON Lines."""
 
+import contextlib
 import io
 import json
 import random
@@ -68,7 +69,9 @@ def sample_ledger() -> Ledger:
                 quote="direct",
                 cue="said",
                 speaker_role="deputy director of the Danube Water Authority",
-                anchor=Anchor(content=(Span(120, 160),), cue=Span(162, 166), speaker=Span(167, 173)),
+                anchor=Anchor(
+                    content=(Span(120, 160),), cue=Span(162, 166), speaker=Span(167, 173)
+                ),
                 confidence=0.92,
             )
         ],
@@ -97,7 +100,11 @@ def test_document_shape() -> None:
     assert claim["speaker"] == KOVACS.id
     assert claim["appearances"][0]["source"] == COURIER.id
     assert claim["about"] == "2019"
-    assert document["claims"][0]["said"] == {"value": "2021-03-01", "basis": "resolved", "text": "on Monday"}
+    assert document["claims"][0]["said"] == {
+        "value": "2021-03-01",
+        "basis": "resolved",
+        "text": "on Monday",
+    }
     assert document["claims"][1]["appearances"][0]["via"] == document["claims"][0]["id"]
     # defaults, None and empty collections are left out
     assert "quote" not in document["claims"][1]["appearances"][0]
@@ -157,8 +164,11 @@ def test_jsonl_files_and_streams(tmp_path: Path) -> None:
 def test_jsonl_reports_the_line_number(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     good = dumps(sample_ledger())  # noqa: F841 - keeps the sample valid
-    lines = ['{"claimtrack":1}', '{"type":"speaker","id":"s1","name":"Ana Ruiz"}',
-             '{"type":"claim","text":"x","speaker":"s1","said":"2019-13"}']
+    lines = [
+        '{"claimtrack":1}',
+        '{"type":"speaker","id":"s1","name":"Ana Ruiz"}',
+        '{"type":"claim","text":"x","speaker":"s1","said":"2019-13"}',
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(ValidationError) as info:
         load_jsonl(path)
@@ -188,8 +198,16 @@ def _problems(document: object) -> list[tuple[str, str]]:
         (lambda d: d["claims"][2].update(colour="red"), "$.claims[2]", "unknown key(s): colour"),
         (lambda d: d["claims"][2].pop("text"), "$.claims[2].text", "required key is missing"),
         (lambda d: d["claims"][2].update(tags="dams"), "$.claims[2].tags", "expected a list"),
-        (lambda d: d["claims"][2].update(said="2019-13"), "$.claims[2].said", "month must be 01 to 12"),
-        (lambda d: d["claims"][2].update(speaker="spk_nobody"), "$.claims[2].speaker", "no speaker has the id"),
+        (
+            lambda d: d["claims"][2].update(said="2019-13"),
+            "$.claims[2].said",
+            "month must be 01 to 12",
+        ),
+        (
+            lambda d: d["claims"][2].update(speaker="spk_nobody"),
+            "$.claims[2].speaker",
+            "no speaker has the id",
+        ),
         (
             lambda d: d["claims"][2]["appearances"][0]["anchor"]["content"][0].update(end=100),
             "$.claims[2].appearances[0].anchor.content[0].end",
@@ -210,16 +228,44 @@ def _problems(document: object) -> list[tuple[str, str]]:
             "$.claims[2].appearances[0].quote",
             "must be one of",
         ),
-        (lambda d: d["sources"][0].update(url="javascript:alert(1)"), "$.sources[0].url", "http(s)"),
+        (
+            lambda d: d["sources"][0].update(url="javascript:alert(1)"),
+            "$.sources[0].url",
+            "http(s)",
+        ),
         (lambda d: d["sources"][0].update(language="english!"), "$.sources[0].language", "BCP 47"),
-        (lambda d: d["speakers"][0].update(identifiers={"wikidata": "Q0"}), "$.speakers[0].identifiers.wikidata", "Wikidata id"),
-        (lambda d: d["reviews"][0]["rating"].update(value=9), "$.reviews[0].rating.value", "between 'worst'"),
-        (lambda d: d["reviews"][0].update(claim="clm_nope"), "$.reviews[0].claim", "no claim has the id"),
+        (
+            lambda d: d["speakers"][0].update(identifiers={"wikidata": "Q0"}),
+            "$.speakers[0].identifiers.wikidata",
+            "Wikidata id",
+        ),
+        (
+            lambda d: d["reviews"][0]["rating"].update(value=9),
+            "$.reviews[0].rating.value",
+            "between 'worst'",
+        ),
+        (
+            lambda d: d["reviews"][0].update(claim="clm_nope"),
+            "$.reviews[0].claim",
+            "no claim has the id",
+        ),
         (lambda d: d.update(claimtrack=2), "$.claimtrack", "format version 1"),
         (lambda d: d.update(notes=[]), "$", "unknown key(s): notes"),
-        (lambda d: d["claims"][2].update(said={"value": "2019", "basis": "hunch"}), "$.claims[2].said", "basis"),
-        (lambda d: d["speakers"][0].update(kind="person", name=None, description=None), "$.speakers[0].name", "needs a 'name'"),
-        (lambda d: d["speakers"].append(dict(d["speakers"][0])), "$.speakers[4].id", "share the id"),
+        (
+            lambda d: d["claims"][2].update(said={"value": "2019", "basis": "hunch"}),
+            "$.claims[2].said",
+            "basis",
+        ),
+        (
+            lambda d: d["speakers"][0].update(kind="person", name=None, description=None),
+            "$.speakers[0].name",
+            "needs a 'name'",
+        ),
+        (
+            lambda d: d["speakers"].append(dict(d["speakers"][0])),
+            "$.speakers[4].id",
+            "share the id",
+        ),
     ],
 )
 def test_strict_loading_reports_paths(mutate, path: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
@@ -235,7 +281,11 @@ def test_every_problem_is_reported_at_once() -> None:
     document["claims"][2]["appearances"][0]["confidence"] = -1
     document["sources"][0]["url"] = "file:///etc/passwd"
     paths = {p for p, _ in _problems(document)}
-    assert {"$.claims[0].text", "$.claims[2].appearances[0].confidence", "$.sources[0].url"} <= paths
+    assert {
+        "$.claims[0].text",
+        "$.claims[2].appearances[0].confidence",
+        "$.sources[0].url",
+    } <= paths
 
 
 def test_integrity_violations_on_load() -> None:
@@ -263,10 +313,11 @@ def test_integrity_violations_on_load() -> None:
         b"null",
         b'{"claimtrack": 1, "claims": {}}',
         b'{"claimtrack": 1, "claims": [null, 1, "x", []]}',
-        '{"claimtrack": 1, "speakers": [{"id": "s", "name": "\\ud800"}]}'.encode(),
+        b'{"claimtrack": 1, "speakers": [{"id": "s", "name": "\\ud800"}]}',
         b'{"claimtrack": NaN}',
         b'{"claimtrack": 1, "claims": [{"text": "x", "speaker": "s", "said": Infinity}]}',
-        b'{"claimtrack": 1, "sources": [{"id": "a", "title": "t", "part_of": "b"}, {"id": "b", "title": "u", "part_of": "a"}]}',
+        b'{"claimtrack": 1, "sources": [{"id": "a", "title": "t", "part_of": "b"},'
+        b' {"id": "b", "title": "u", "part_of": "a"}]}',
         b'{"claimtrack": 1e999}',
         b'{"claimtrack": 1, "claimtrack": 1}',
         b"[" * 100_000 + b"]" * 100_000,
@@ -285,8 +336,15 @@ def test_a_large_string_field_loads() -> None:
 
 
 _JUNK = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=5),
-    st.just([]), st.just({}), st.just("2019-13"), st.just("javascript:x"),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=5),
+    st.just([]),
+    st.just({}),
+    st.just("2019-13"),
+    st.just("javascript:x"),
 )
 
 
@@ -321,17 +379,17 @@ def test_mutated_documents_never_crash(data: st.DataObject) -> None:
     try:
         ledger = loads(text)
     except ClaimtrackError as exc:
-        assert exc.args  # a message for people
+        message = str(exc)
     else:
         assert loads(dumps(ledger)) == ledger
+        return
+    assert message.startswith(("$", "2 problems", "3 problems")) or "problems:" in message
 
 
 @given(st.binary(max_size=200))
 def test_random_bytes_never_crash(data: bytes) -> None:
-    try:
+    with contextlib.suppress(ClaimtrackError):
         loads(data)
-    except ClaimtrackError:
-        pass
 
 
 def test_random_truncations_never_crash() -> None:

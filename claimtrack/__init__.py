@@ -16,7 +16,6 @@ from claimtrack._schema import json_schema
 from claimtrack._source import Source, SourceKind
 from claimtrack._speaker import Role, Speaker, SpeakerKind
 from claimtrack._wire import FORMAT_VERSION, dump_jsonl, dumps, iter_jsonl, load_jsonl, loads
-from claimtrack.extract import extract
 from claimtrack.exceptions import (
     ClaimtrackError,
     DateError,
@@ -25,6 +24,7 @@ from claimtrack.exceptions import (
     StoreError,
     ValidationError,
 )
+from claimtrack.extract import extract
 
 try:
     __version__ = version("claimtrack")

@@ -303,9 +303,15 @@ class JSONMap(Mapping[str, Any]):
 def extra_field() -> Any:
     """Unmapped data kept verbatim (a JSON object), empty by default."""
     return attrs.field(
-        factory=JSONMap,
+        default=EMPTY_JSON_MAP,
         converter=lambda v: (
             v if isinstance(v, JSONMap) else JSONMap(v) if isinstance(v, Mapping) else v
         ),
         validator=instance_of(JSONMap, "a JSON object"),
     )
+
+
+#: Shared empty values: records are immutable, so every record without
+#: identifiers or extra data can point at the same empty mapping.
+EMPTY_FROZEN_DICT = FrozenDict()
+EMPTY_JSON_MAP = JSONMap()

@@ -11,6 +11,7 @@ import attrs
 from claimtrack import validators
 from claimtrack._date import Date
 from claimtrack._fields import (
+    EMPTY_FROZEN_DICT,
     TEXT_SCHEMA,
     FrozenDict,
     JSONMap,
@@ -144,7 +145,7 @@ class Speaker:
     )
     #: Identifiers by scheme: ``{"wikidata": "Q42", "x": "@handle", "website": "https://..."}``.
     identifiers: FrozenDict = attrs.field(
-        factory=FrozenDict, converter=as_frozen_dict, validator=_validate_identifiers
+        default=EMPTY_FROZEN_DICT, converter=as_frozen_dict, validator=_validate_identifiers
     )
     #: Positions the speaker held, each for a time.
     roles: tuple[Role, ...] = tuple_field(Role, "a Role")

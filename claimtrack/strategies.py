@@ -204,7 +204,7 @@ def sources(draw: st.DrawFn, nested: bool = True) -> Source:
     title = draw(_optional_texts)
     publisher = draw(texts() if url is None and title is None else _optional_texts)
     parent = draw(st.none() | sources(nested=False)) if nested else None
-    fields = dict(
+    source = Source(
         kind=draw(st.sampled_from(list(SourceKind))),
         title=title,
         publisher=publisher,
@@ -216,7 +216,6 @@ def sources(draw: st.DrawFn, nested: bool = True) -> Source:
         language=draw(st.none() | _languages),
         section=draw(_optional_texts),
     )
-    source = Source(**fields)  # type: ignore[arg-type]
     if parent is not None and parent.id != source.id:
         source = attrs.evolve(source, part_of=parent)
     return source

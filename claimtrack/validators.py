@@ -54,6 +54,7 @@ _LANGTAG = re.compile(
     re.IGNORECASE | re.VERBOSE | re.ASCII,
 )
 _QID = re.compile(r"Q[1-9][0-9]*\Z", re.ASCII)
+_WHITESPACE = re.compile(r"\s")
 
 
 def _fail(attribute: Any, message: str, value: object) -> ValidationError:
@@ -115,7 +116,7 @@ def check_url(name: str, value: object) -> str | None:
     if message is not None:
         return message
     assert isinstance(value, str)
-    if any(c.isspace() for c in value):
+    if _WHITESPACE.search(value):
         return f"'{name}' must be a URL without whitespace (got {_show(value)})"
     try:
         parts = urlsplit(value)

@@ -3,12 +3,14 @@
 import subprocess
 import sys
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from claimtrack import Claim, Date, Relation, Source, Speaker, SpeakerKind
 from claimtrack._identity import make_id, normalize_text, normalize_url
+from claimtrack.strategies import claims
 
 KOVACS = Speaker(name="Maria Kovacs")
 
@@ -142,3 +144,14 @@ def test_url_normalisation() -> None:
 
 def test_make_id_separates_parts() -> None:
     assert make_id("x", "ab", "c") != make_id("x", "a", "bc")
+
+
+@given(claims())
+def test_ids_are_a_function_of_their_inputs(claim: Claim) -> None:
+    # Rebuilding a claim from its parts (not its id) derives the same id, and the
+    # id ignores everything but speaker, normalised text and said-date.
+    fields = attrs.asdict(claim, recurse=False)
+    del fields["id"]
+    assert Claim(**fields).id == claim.id
+    bare = Claim(text=claim.text.upper(), speaker=claim.speaker, said=claim.said)
+    assert bare.id == claim.id or normalize_text(claim.text.upper()) != normalize_text(claim.text)

@@ -276,11 +276,11 @@ def claims(
     by_id: dict[str, Source] = {a.source.id: a.source for a in reversed(found_in)}
     kept = []
     for appearance in found_in:
-        source = by_id[appearance.source.id]
-        parent = source.part_of
+        where = by_id[appearance.source.id]
+        parent = where.part_of
         if parent is not None and by_id.setdefault(parent.id, parent) != parent:
-            source = by_id[source.id] = attrs.evolve(source, part_of=None)
-        kept.append(attrs.evolve(appearance, source=source))
+            where = by_id[where.id] = attrs.evolve(where, part_of=None)
+        kept.append(attrs.evolve(appearance, source=where))
     found_in = kept
     said = draw(st.none() | dates())
     first = Claim(text="x", speaker=Speaker(name="x"), appearances=tuple(found_in)).first_appearance

@@ -34,24 +34,71 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 import claimtrack as ct
 from claimtrack import store as ct_store
 
-FIRST = "Maria Ana Li Jonas Petra Tomas Ines Karim Olga Rafael Noor Elif Mateo Sanna Dmitri".split()
-LAST = "Kovacs Weber Novak Lindqvist Moreau Okafor Brandt Halloran Ferreira Sato Varga Ilic".split()
+FIRST = [
+    "Maria",
+    "Ana",
+    "Li",
+    "Jonas",
+    "Petra",
+    "Tomas",
+    "Ines",
+    "Karim",
+    "Olga",
+    "Rafael",
+    "Noor",
+    "Elif",
+    "Mateo",
+    "Sanna",
+    "Dmitri",
+]
+LAST = [
+    "Kovacs",
+    "Weber",
+    "Novak",
+    "Lindqvist",
+    "Moreau",
+    "Okafor",
+    "Brandt",
+    "Halloran",
+    "Ferreira",
+    "Sato",
+    "Varga",
+    "Ilic",
+]
 AGENCIES = [
-    "Danube Water Authority", "Ministry of Health", "Northern Rail Board", "City Council",
-    "Regional Police", "Energy Regulator", "Port Authority", "Ministry of Finance",
-]  # fmt: skip
+    "Danube Water Authority",
+    "Ministry of Health",
+    "Northern Rail Board",
+    "City Council",
+    "Regional Police",
+    "Energy Regulator",
+    "Port Authority",
+    "Ministry of Finance",
+]
 OUTLETS = ["Danube Courier", "Evening Ledger", "Harbour Times", "Valley Post", "Metro Wire"]
 TAGS = ["vaccines", "budget", "dams", "rail", "crime", "energy", "housing", "schools"]
 SUBJECTS = [
-    "the dam", "the new vaccine", "the rail line", "the budget", "the harbour bridge",
-    "unemployment", "the water supply", "the hospital wing", "fuel prices", "the school plan",
-]  # fmt: skip
+    "the dam",
+    "the new vaccine",
+    "the rail line",
+    "the budget",
+    "the harbour bridge",
+    "unemployment",
+    "the water supply",
+    "the hospital wing",
+    "fuel prices",
+    "the school plan",
+]
 PREDICATES = [
-    "is safe for at least {n} more years", "will cost {n} million euros",
-    "has cut waiting times by {n} percent", "was inspected {n} times last year",
-    "is not ready and needs {n} more months", "created {n} jobs in the region",
-    "will be finished within {n} weeks", "has reduced emissions by {n} percent",
-]  # fmt: skip
+    "is safe for at least {n} more years",
+    "will cost {n} million euros",
+    "has cut waiting times by {n} percent",
+    "was inspected {n} times last year",
+    "is not ready and needs {n} more months",
+    "created {n} jobs in the region",
+    "will be finished within {n} weeks",
+    "has reduced emissions by {n} percent",
+]
 OPENERS = ["", "We can confirm that ", "Frankly, ", "Our figures show that ", "I believe "]
 
 
@@ -67,10 +114,13 @@ def generate(n: int, seed: int = 7) -> Iterator[ct.Claim | ct.Review]:
                 name=f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}",
                 aliases=(f"{rng.choice(LAST)} {i}",),
                 identifiers={"x": f"@speaker{i}"},
-                roles=(ct.Role(title="spokesperson", organization=agency,
-                               start=ct.Date.parse(str(start))),),
+                roles=(
+                    ct.Role(
+                        title="spokesperson", organization=agency, start=ct.Date.parse(str(start))
+                    ),
+                ),
             )
-        )  # fmt: skip
+        )
     reviewer = ct.Speaker(kind="organization", name="FactDesk")
     base = dt.datetime(2015, 1, 1, tzinfo=dt.UTC)
     source = None
@@ -81,8 +131,10 @@ def generate(n: int, seed: int = 7) -> Iterator[ct.Claim | ct.Review]:
             outlet = rng.choice(OUTLETS)
             source = ct.Source(
                 url=f"https://news.example.org/{outlet.split()[0].lower()}/{i}",
-                title=f"Report {i}", publisher=outlet, published=published,
-            )  # fmt: skip
+                title=f"Report {i}",
+                publisher=outlet,
+                published=published,
+            )
         published_day = source.published.value[:10] if source.published else "2020-01-01"
         text = (
             rng.choice(OPENERS)
@@ -99,9 +151,11 @@ def generate(n: int, seed: int = 7) -> Iterator[ct.Claim | ct.Review]:
         yield claim
         if rng.random() < 0.02:
             yield ct.Review(
-                claim=claim, reviewer=reviewer, date=ct.Date.parse(published_day),
+                claim=claim,
+                reviewer=reviewer,
+                date=ct.Date.parse(published_day),
                 rating=ct.Rating(label=rng.choice(["False", "Mostly true", "Misleading"])),
-            )  # fmt: skip
+            )
 
 
 def timed(fn: Callable[[], Any], repeat: int) -> tuple[float, float]:
@@ -131,30 +185,37 @@ def main() -> None:
             os.remove(path)
     t0 = time.perf_counter()
     ct.dump_jsonl(generate(n), jsonl)
-    print(f"# {n:,} claims; generated JSON Lines in {time.perf_counter() - t0:.1f} s "
-          f"({os.path.getsize(jsonl) / n:.0f} bytes per claim)")  # fmt: skip
+    print(
+        f"# {n:,} claims; generated JSON Lines in {time.perf_counter() - t0:.1f} s "
+        f"({os.path.getsize(jsonl) / n:.0f} bytes per claim)"
+    )
 
     store = ct_store.open(db)
     t0 = time.perf_counter()
     report = store.import_jsonl(jsonl, batch_size=10_000)
     elapsed = time.perf_counter() - t0
     size = sum(os.path.getsize(p) for p in (db, db + "-wal") if os.path.exists(p))
-    print(f"store import: {report.claims / elapsed:,.0f} claims/s ({elapsed:.1f} s); "
-          f"database {size / n:,.0f} bytes per claim")  # fmt: skip
+    print(
+        f"store import: {report.claims / elapsed:,.0f} claims/s ({elapsed:.1f} s); "
+        f"database {size / n:,.0f} bytes per claim"
+    )
 
     ledger = None
     if not args.skip_ledger:
         gc.collect()
         tracemalloc.start()
         t0 = time.perf_counter()
-        ledger = ct.load_jsonl(jsonl)
+        with open(jsonl, encoding="utf-8") as handle:
+            ledger = ct.load_jsonl(handle)
         elapsed = time.perf_counter() - t0
         current, _ = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         text_bytes = sum(sys.getsizeof(c.text) for c in ledger.claims)
-        print(f"ledger load_jsonl: {n / elapsed:,.0f} claims/s ({elapsed:.1f} s); memory "
-              f"{current / n:,.0f} bytes per claim, {(current - text_bytes) / n:,.0f} beyond "
-              "the text")  # fmt: skip
+        print(
+            f"ledger load_jsonl: {n / elapsed:,.0f} claims/s ({elapsed:.1f} s); memory "
+            f"{current / n:,.0f} bytes per claim, {(current - text_bytes) / n:,.0f} beyond "
+            "the text"
+        )
 
     rng = random.Random(3)
     sample = store.query(limit=1000, start="2019-06-01", end="2019-06-30")
@@ -165,19 +226,25 @@ def main() -> None:
         ("speaker (identifier)", {"speaker": speaker.identifiers["x"]}),
         ("organization at the time", {"organization": "Danube Water Authority"}),
         ("date window, definitely (a week)", {"start": "2019-06-03", "end": "2019-06-09"}),
-        ("date window, possibly (a month)", {"start": "2021-03", "end": "2021-03",
-                                             "mode": "possibly"}),
+        (
+            "date window, possibly (a month)",
+            {"start": "2021-03", "end": "2021-03", "mode": "possibly"},
+        ),
         ("source (URL)", {"source": source_url}),
         ("publisher", {"publisher": "Harbour Times"}),
         ("full text", {"text": "harbour bridge"}),
         ("tag", {"tag": "rail"}),
         ("rating", {"rating": "false"}),
-        ("speaker + window + text", {"speaker": speaker.name, "start": "2015", "end": "2024",
-                                     "text": "the"}),
-    ]  # fmt: skip
+        (
+            "speaker + window + text",
+            {"speaker": speaker.name, "start": "2015", "end": "2024", "text": "the"},
+        ),
+    ]
     print()
-    print("| query (first 100 claims) | store median ms | store p99 ms | ledger median ms "
-          "| ledger p99 ms | ledger / store |")  # fmt: skip
+    print(
+        "| query (first 100 claims) | store median ms | store p99 ms | ledger median ms "
+        "| ledger p99 ms | ledger / store |"
+    )
     print("|---|---:|---:|---:|---:|---:|")
     for name, kwargs in queries:
         s_med, s_p99 = timed(lambda kw=kwargs: store.query(limit=100, **kw), args.repeat)
@@ -187,8 +254,10 @@ def main() -> None:
             ], name
             reps = max(3, args.repeat // 10)
             l_med, l_p99 = timed(lambda kw=kwargs: ledger.query(limit=100, **kw), reps)
-            print(f"| {name} | {s_med:.2f} | {s_p99:.2f} | {l_med:.2f} | {l_p99:.2f} "
-                  f"| {l_med / s_med:.1f}× |")  # fmt: skip
+            print(
+                f"| {name} | {s_med:.2f} | {s_p99:.2f} | {l_med:.2f} | {l_p99:.2f} "
+                f"| {l_med / s_med:.1f}× |"
+            )
         else:
             print(f"| {name} | {s_med:.2f} | {s_p99:.2f} | – | – | – |")
     claim_id = sample[rng.randrange(len(sample))].id
@@ -201,8 +270,10 @@ def main() -> None:
     if ledger is not None:
         t0 = time.perf_counter()
         found = ledger.suggest_relations()
-        print(f"\nledger.suggest_relations: {len(found):,} suggestions in "
-              f"{time.perf_counter() - t0:.1f} s")  # fmt: skip
+        print(
+            f"\nledger.suggest_relations: {len(found):,} suggestions in "
+            f"{time.perf_counter() - t0:.1f} s"
+        )
     store.close()
 
 

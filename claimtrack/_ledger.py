@@ -526,7 +526,8 @@ class Ledger(DeskQueries):
 
     def _repoint_source(self, source: Source) -> None:
         for child_id, child in list(self._sources.items()):
-            if child.part_of is not None and child.part_of.id == source.id:
+            # A source that names itself as its part_of would loop here.
+            if child.part_of is not None and child.part_of.id == source.id != child_id:
                 self._sources[child_id] = rebuilt = attrs.evolve(child, part_of=source)
                 self._repoint_source(rebuilt)
         for claim_id in self._claims_by_source.get(source.id, ()):

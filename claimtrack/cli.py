@@ -22,7 +22,7 @@ from claimtrack.exceptions import ClaimtrackError
 __all__ = ["main"]
 
 #: Modules that add subcommands: each has ``add_commands(subparsers)``.
-_COMMAND_MODULES: tuple[str, ...] = ("claimtrack.extract.cli",)
+_COMMAND_MODULES: tuple[str, ...] = ("claimtrack.extract.cli", "claimtrack.store.cli")
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -1,0 +1,1058 @@
+"""Store: a ledger kept in a SQLite database, with the Ledger's queries."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any, Literal
+
+import attrs
+
+from claimtrack._claim import Appearance, Claim
+from claimtrack._date import _EAST, _WEST, Date, _Parsed
+from claimtrack._identity import normalize_name, normalize_text, normalize_url
+from claimtrack._ledger import (
+    _LINKS,
+    DeskQueries,
+    Ledger,
+    _as_date,
+    _check_limit,
+    _held_role,
+    _search_words,
+    _window,
+    rating_label,
+)
+from claimtrack._review import Relation, RelationKind, RelationStatus, Review
+from claimtrack._source import Source
+from claimtrack._speaker import Speaker
+from claimtrack._wire import (
+    _UNSTRUCTURE,
+    FORMAT_VERSION,
+    _Context,
+    _context,
+    _encode,
+    _read_line,
+    _structure,
+    loads,
+)
+from claimtrack.exceptions import (
+    ClaimtrackError,
+    IntegrityError,
+    Problem,
+    StoreError,
+    ValidationError,
+)
+from claimtrack.store._schema import connect, sqlite_errors
+
+__all__ = ["ImportProgress", "ImportReport", "Store"]
+
+Record = Speaker | Source | Claim | Relation | Review
+
+_DAY = 86_400 * 1_000_000
+#: Said-dates spanning more than this are "wide": kept out of the range index.
+_WIDE = 370 * _DAY
+_MARGIN = 2 * _DAY  # more than any UTC offset widening (26 hours)
+_FAR = 2**62
+_CACHE_LIMIT = 200_000
+
+
+@attrs.frozen
+class ImportProgress:
+    """How far a bulk import has come, reported after each committed batch."""
+
+    #: Lines (or records) read so far.
+    lines: int
+    #: Claims committed so far.
+    claims: int
+    #: Bytes read so far, when reading a file.
+    bytes_read: int
+    #: The file's size in bytes, when known.
+    bytes_total: int | None
+
+
+@attrs.frozen
+class ImportReport:
+    """What a bulk import did."""
+
+    #: Lines (or records) read.
+    lines: int
+    #: Records written (speakers, sources, claims, relations, reviews).
+    records: int
+    #: Claims written.
+    claims: int
+    #: Batches committed.
+    batches: int
+    #: The bad lines skipped (with ``skip_bad``), each a problem whose path
+    #: starts with its line number.
+    skipped: tuple[Problem, ...] = ()
+
+
+class _Fallback(dict[str, Any]):
+    """A dict of records read so far that looks missing ids up in the store."""
+
+    def __init__(self, load: Callable[[str], Any]) -> None:
+        super().__init__()
+        self._load = load
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = dict.get(self, key)
+        if found is None:
+            found = self._load(key)
+        return default if found is None else found
+
+
+def _bounds(said: Date | None) -> tuple[int | None, int | None, int, int]:
+    if said is None:
+        return None, None, 0, 0
+    parsed: _Parsed = said._parsed
+    lo, hi = parsed.lo, parsed.hi
+    wide = int(lo is None or hi is None or hi - lo > _WIDE)
+    return lo, hi, int(parsed.floating), wide
+
+
+def _date_condition(window: Date, mode: str) -> str:
+    """SQL that holds for a claim row exactly when ``window.contains(said)`` (mode
+    "definitely") or ``window.overlaps(said)`` (mode "possibly"), as Date computes it.
+    """
+    p = window._parsed
+    w_lo, w_hi, w_fl = p.lo, p.hi, p.floating
+    # Instant bounds of the claim's said-date (floating values widened to every offset).
+    s_ilo = f"(CASE WHEN floating THEN said_lo - {_EAST} ELSE said_lo END)"
+    s_ihi = f"(CASE WHEN floating THEN said_hi + {_WEST} ELSE said_hi END)"
+    if mode == "possibly":
+        parts = []
+        if w_hi is not None:  # not (window definitely before said)
+            if w_fl:
+                parts.append(
+                    f"NOT coalesce(CASE WHEN floating THEN {w_hi} < said_lo "
+                    f"ELSE {w_hi + _WEST} < said_lo END, 0)"
+                )
+            else:
+                parts.append(f"NOT coalesce({w_hi} < {s_ilo}, 0)")
+        if w_lo is not None:  # not (said definitely before window)
+            if w_fl:
+                parts.append(
+                    f"NOT coalesce(CASE WHEN floating THEN said_hi < {w_lo} "
+                    f"ELSE said_hi < {w_lo - _EAST} END, 0)"
+                )
+            else:
+                parts.append(f"NOT coalesce({s_ihi} < {w_lo}, 0)")
+        return " AND ".join(parts) or "1"
+
+    def inside(lo_a: int | None, hi_a: int | None, lo_b: str, hi_b: str) -> str:
+        starts = "1" if lo_a is None else f"({lo_b} IS NOT NULL AND {lo_a} <= {lo_b})"
+        ends = "1" if hi_a is None else f"({hi_b} IS NOT NULL AND {hi_b} <= {hi_a})"
+        return f"({starts} AND {ends})"
+
+    if w_fl:
+        i_lo = None if w_lo is None else w_lo - _EAST
+        i_hi = None if w_hi is None else w_hi + _WEST
+        calendar = inside(w_lo, w_hi, "said_lo", "said_hi")
+        instants = inside(i_lo, i_hi, "said_lo", "said_hi")
+        return f"(CASE WHEN floating THEN {calendar} ELSE {instants} END)"
+    return inside(w_lo, w_hi, s_ilo, s_ihi)
+
+
+class Store(DeskQueries):
+    """A ledger kept in a SQLite database: open one with :func:`claimtrack.store.open`.
+
+    It answers the same queries as a :class:`~claimtrack.Ledger` (plus
+    :meth:`search`), from indexes, without loading the records it does not
+    return. Records are merged on adding as a Ledger merges them, and
+    :meth:`export` writes the same bytes :func:`claimtrack.dumps` writes for
+    the same ledger. Writes happen in transactions (:meth:`transaction`); in
+    WAL mode, readers in other connections are not blocked by a writer.
+
+    Every SQLite failure (a damaged file, a locked database, a full disk) is
+    raised as :class:`~claimtrack.StoreError`; what was committed before it
+    stays committed.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+        """Wrap an open, migrated connection; use :func:`claimtrack.store.open`."""
+        self._db = connection
+        self._path = path
+        self._depth = 0
+        self._speaker_cache: dict[str, tuple[int, Speaker]] = {}
+        self._source_cache: dict[str, tuple[int, Source]] = {}
+
+    @classmethod
+    def open(
+        cls, path: str | os.PathLike[str], *, timeout: float = 5.0, create: bool = True
+    ) -> Store:
+        """Open (and create or migrate) the store at *path*; see :func:`claimtrack.store.open`."""
+        text = os.fspath(path)
+        return cls(connect(text, timeout=timeout, create=create), text)
+
+    @property
+    def path(self) -> str:
+        """The database file's path."""
+        return self._path
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self._path!r})"
+
+    # -- low level ------------------------------------------------------------
+
+    def _run(
+        self, sql: str, params: Iterable[Any] = (), action: str = "read the store"
+    ) -> sqlite3.Cursor:
+        with sqlite_errors(self._path, action):
+            return self._db.execute(sql, tuple(params))
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        with sqlite_errors(self._path, "read the store"):
+            return self._db.execute(sql, tuple(params)).fetchall()
+
+    def _forget(self) -> None:
+        self._speaker_cache.clear()
+        self._source_cache.clear()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """A transaction: everything written inside is committed together at the
+        end, or not at all if an exception leaves it. Transactions nest (as
+        savepoints). The write lock is taken at the start, so a second writer
+        waits (up to the store's timeout) rather than failing half-way.
+        """
+        depth = self._depth
+        self._run("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT s{depth}", (), "start a write")
+        self._depth += 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = depth
+            self._forget()
+            with contextlib.suppress(sqlite3.Error):
+                if depth == 0:
+                    self._db.execute("ROLLBACK")
+                else:
+                    self._db.execute(f"ROLLBACK TO s{depth}")
+                    self._db.execute(f"RELEASE s{depth}")
+            raise
+        self._depth = depth
+        try:
+            self._run("COMMIT" if depth == 0 else f"RELEASE s{depth}", (), "commit")
+        except StoreError:
+            self._forget()
+            if depth == 0:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
+            raise
+
+    # -- decoding stored records ----------------------------------------------
+
+    def _structure(self, cls: type[Any], raw: Any, context: _Context) -> Any:
+        token = _context.set(context)
+        try:
+            return _structure(cls, raw)
+        except Exception as exc:
+            raise StoreError(
+                f"{self._path}: a stored {cls.__name__.lower()} cannot be read ({exc})"
+            ) from None
+        finally:
+            _context.reset(token)
+
+    def _speaker_entry(self, ident: str) -> tuple[int, Speaker] | None:
+        entry = self._speaker_cache.get(ident)
+        if entry is None:
+            row = self._run("SELECT seq, data FROM speakers WHERE id = ?", (ident,)).fetchone()
+            if row is None:
+                return None
+            entry = (row[0], self._structure(Speaker, json.loads(row[1]), _Context()))
+            self._remember(self._speaker_cache, ident, entry)
+        return entry
+
+    def _source_entry(self, ident: str) -> tuple[int, Source] | None:
+        entry = self._source_cache.get(ident)
+        if entry is None:
+            row = self._run("SELECT seq, data FROM sources WHERE id = ?", (ident,)).fetchone()
+            if row is None:
+                return None
+            raw = json.loads(row[1])
+            context = _Context()
+            parent = raw.get("part_of")
+            if isinstance(parent, str):
+                held = self._source_entry(parent)
+                if held is not None:
+                    context.sources[parent] = held[1]
+            entry = (row[0], self._structure(Source, raw, context))
+            self._remember(self._source_cache, ident, entry)
+        return entry
+
+    @staticmethod
+    def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        cache[key] = value
+
+    def _load_speaker(self, ident: str) -> Speaker | None:
+        entry = self._speaker_entry(ident)
+        return None if entry is None else entry[1]
+
+    def _load_source(self, ident: str) -> Source | None:
+        entry = self._source_entry(ident)
+        return None if entry is None else entry[1]
+
+    def _decode_claim(self, data: str) -> Claim:
+        raw = json.loads(data)
+        context = _Context()
+        speaker = self._load_speaker(raw.get("speaker", ""))
+        if speaker is not None:
+            context.speakers[speaker.id] = speaker
+        for appearance in raw.get("appearances", ()):
+            ident = appearance.get("source") if isinstance(appearance, dict) else None
+            if isinstance(ident, str) and ident not in context.sources:
+                source = self._load_source(ident)
+                if source is not None:
+                    context.sources[ident] = source
+        claim: Claim = self._structure(Claim, raw, context)
+        return claim
+
+    def _load_claim(self, ident: str) -> Claim | None:
+        row = self._run("SELECT data FROM claims WHERE id = ?", (ident,)).fetchone()
+        return None if row is None else self._decode_claim(row[0])
+
+    def _decode_review(self, data: str) -> Review:
+        raw = json.loads(data)
+        context = _Context()
+        claim = self._load_claim(raw.get("claim", ""))
+        if claim is not None:
+            context.claims[claim.id] = claim
+        reviewer = self._load_speaker(raw.get("reviewer", ""))
+        if reviewer is not None:
+            context.speakers[reviewer.id] = reviewer
+        review: Review = self._structure(Review, raw, context)
+        return review
+
+    def _decode_relation(self, data: str) -> Relation:
+        relation: Relation = self._structure(Relation, json.loads(data), _Context())
+        return relation
+
+    def _load_relation(self, ident: str) -> Relation | None:
+        row = self._run("SELECT data FROM relations WHERE id = ?", (ident,)).fetchone()
+        return None if row is None else self._decode_relation(row[0])
+
+    def _load_review(self, ident: str) -> Review | None:
+        row = self._run("SELECT data FROM reviews WHERE id = ?", (ident,)).fetchone()
+        return None if row is None else self._decode_review(row[0])
+
+    # -- adding ---------------------------------------------------------------
+
+    def add(self, record: Record | Ledger) -> None:
+        """Add a claim, review, relation, speaker or source, or every record of a
+        Ledger, in one transaction; records with an id already held are merged
+        as :meth:`Ledger.add` merges them.
+
+        Raises:
+            IntegrityError: a record conflicts with the one held under its id
+                (nothing of this call is written).
+            StoreError: the database failed (nothing of this call is written).
+        """
+        with self.transaction():
+            if isinstance(record, Ledger):
+                for item in _ledger_records(record):
+                    self._add_record(item)
+            else:
+                self._add_record(record)
+
+    def _preload(self, mini: Ledger, record: Record) -> None:
+        if isinstance(record, Speaker):
+            held_speaker = self._load_speaker(record.id)
+            if held_speaker is not None:
+                mini._add_speaker(held_speaker)
+        elif isinstance(record, Source):
+            source: Source | None = record
+            while source is not None:
+                held_source = self._load_source(source.id)
+                if held_source is not None:
+                    mini._add_source(held_source)
+                source = source.part_of
+        elif isinstance(record, Claim):
+            self._preload(mini, record.speaker)
+            for appearance in record.appearances:
+                self._preload(mini, appearance.source)
+            held_claim = self._load_claim(record.id)
+            if held_claim is not None:
+                mini._add_claim(held_claim)
+        elif isinstance(record, Review):
+            self._preload(mini, record.claim)
+            self._preload(mini, record.reviewer)
+            held_review = self._load_review(record.id)
+            if held_review is not None:
+                mini._add_review(held_review)
+        elif isinstance(record, Relation):
+            held_relation = self._load_relation(record.id)
+            if held_relation is not None:
+                mini._add_relation(held_relation)
+        else:
+            raise TypeError(
+                "a Store holds Claims, Reviews, Relations, Speakers and Sources "
+                f"(got {type(record).__name__})"
+            )
+
+    def _add_record(self, record: Record) -> Any:
+        # Merge through a small Ledger holding the records already stored under
+        # the ids involved, so a store merges exactly as a Ledger does.
+        mini = Ledger()
+        self._preload(mini, record)
+        before = {
+            name: dict(getattr(mini, name))
+            for name in ("_speakers", "_sources", "_claims", "_relations", "_reviews")
+        }
+        held = mini.add(record)
+        for name, write in (
+            ("_speakers", self._write_speaker),
+            ("_sources", self._write_source),
+            ("_claims", self._write_claim),
+            ("_relations", self._write_relation),
+            ("_reviews", self._write_review),
+        ):
+            old = before[name]
+            for ident, item in getattr(mini, name).items():
+                previous = old.get(ident)
+                if previous is None or previous != item:
+                    write(item, previous is not None)
+        return held
+
+    def _write(self, sql: str, params: Iterable[Any]) -> sqlite3.Cursor:
+        return self._run(sql, params, "write to the store")
+
+    @staticmethod
+    def _data(record: Record) -> str:
+        return _encode(_UNSTRUCTURE[type(record)](record))
+
+    def _write_speaker(self, speaker: Speaker, update: bool) -> None:
+        data = self._data(speaker)
+        if update:
+            seq = self._run("SELECT seq FROM speakers WHERE id = ?", (speaker.id,)).fetchone()[0]
+            self._write("UPDATE speakers SET data = ? WHERE seq = ?", (data, seq))
+            self._write("DELETE FROM speaker_names WHERE speaker = ?", (seq,))
+            self._write("DELETE FROM speaker_roles WHERE speaker = ?", (seq,))
+        else:
+            seq = self._write(
+                "INSERT INTO speakers (id, data) VALUES (?, ?)", (speaker.id, data)
+            ).lastrowid
+        names = {normalize_name(n) for n in speaker.names()}
+        names.update(f"\x1f{value}" for value in speaker.identifiers.values())
+        with sqlite_errors(self._path, "write to the store"):
+            self._db.executemany(
+                "INSERT OR IGNORE INTO speaker_names VALUES (?, ?)", [(n, seq) for n in names]
+            )
+            self._db.executemany(
+                "INSERT OR IGNORE INTO speaker_roles VALUES (?, ?)",
+                [(normalize_name(r.organization), seq) for r in speaker.roles if r.organization],
+            )
+        assert seq is not None
+        self._remember(self._speaker_cache, speaker.id, (seq, speaker))
+
+    def _write_source(self, source: Source, update: bool) -> None:
+        url = normalize_url(source.url) if source.url else None
+        publisher = normalize_name(source.publisher) if source.publisher else None
+        data = self._data(source)
+        if update:
+            self._write(
+                "UPDATE sources SET url = ?, publisher = ?, data = ? WHERE id = ?",
+                (url, publisher, data, source.id),
+            )
+            seq = self._run("SELECT seq FROM sources WHERE id = ?", (source.id,)).fetchone()[0]
+        else:
+            seq = self._write(
+                "INSERT INTO sources (id, url, publisher, data) VALUES (?, ?, ?, ?)",
+                (source.id, url, publisher, data),
+            ).lastrowid
+        assert seq is not None
+        self._remember(self._source_cache, source.id, (seq, source))
+
+    def _seq(self, table: str, ident: str) -> int:
+        entry = (self._speaker_entry if table == "speakers" else self._source_entry)(ident)
+        if entry is None:  # pragma: no cover - written just before
+            raise StoreError(f"{self._path}: the {table[:-1]} {ident!r} is missing")
+        return entry[0]
+
+    def _write_claim(self, claim: Claim, update: bool) -> None:
+        lo, hi, floating, wide = _bounds(claim.said)
+        speaker = self._seq("speakers", claim.speaker.id)
+        said = None if claim.said is None else claim.said.value
+        data = self._data(claim)
+        if update:
+            seq = self._run("SELECT seq FROM claims WHERE id = ?", (claim.id,)).fetchone()[0]
+            self._write(
+                "UPDATE claims SET speaker = ?, said = ?, said_lo = ?, said_hi = ?, "
+                "floating = ?, wide = ?, data = ? WHERE seq = ?",
+                (speaker, said, lo, hi, floating, wide, data, seq),
+            )
+            self._write("DELETE FROM claim_sources WHERE claim = ?", (seq,))
+            self._write("DELETE FROM claim_tags WHERE claim = ?", (seq,))
+        else:
+            seq = self._write(
+                "INSERT INTO claims (id, speaker, said, said_lo, said_hi, floating, wide, data) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (claim.id, speaker, said, lo, hi, floating, wide, data),
+            ).lastrowid
+            self._write(
+                "INSERT INTO claim_text (rowid, text) VALUES (?, ?)",
+                (seq, normalize_text(claim.text)),
+            )
+        sources = {self._seq("sources", a.source.id) for a in claim.appearances}
+        with sqlite_errors(self._path, "write to the store"):
+            self._db.executemany(
+                "INSERT OR IGNORE INTO claim_sources VALUES (?, ?)", [(s, seq) for s in sources]
+            )
+            self._db.executemany(
+                "INSERT OR IGNORE INTO claim_tags VALUES (?, ?)", [(t, seq) for t in claim.tags]
+            )
+
+    def _write_relation(self, relation: Relation, update: bool) -> None:
+        params = (relation.claim, relation.target, relation.kind.value, relation.status.value,
+                  self._data(relation), relation.id)  # fmt: skip
+        if update:
+            self._write(
+                "UPDATE relations SET claim = ?, target = ?, kind = ?, status = ?, data = ? "
+                "WHERE id = ?",
+                params,
+            )
+        else:
+            self._write(
+                "INSERT INTO relations (claim, target, kind, status, data, id) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                params,
+            )
+
+    def _write_review(self, review: Review, update: bool) -> None:
+        label = rating_label(review)
+        rating = normalize_text(label) if label is not None else None
+        params = (review.claim.id, rating, self._data(review), review.id)
+        if update:
+            self._write("UPDATE reviews SET claim = ?, rating = ?, data = ? WHERE id = ?", params)
+        else:
+            self._write("INSERT INTO reviews (claim, rating, data, id) VALUES (?, ?, ?, ?)", params)
+
+    # -- bulk import ----------------------------------------------------------
+
+    def import_ledger(
+        self,
+        ledger: Ledger,
+        *,
+        batch_size: int = 10_000,
+        progress: Callable[[ImportProgress], None] | None = None,
+    ) -> ImportReport:
+        """Add every record of *ledger*, committing after each *batch_size* claims.
+
+        If it fails, the batches committed before stay committed (and the
+        failing batch is rolled back); adding the same ledger again completes it.
+        """
+        return self._import(
+            ((n, r) for n, r in enumerate(_ledger_records(ledger), 1)),
+            batch_size=batch_size,
+            skip_bad=False,
+            progress=progress,
+            size=None,
+            position=lambda: 0,
+        )
+
+    def import_jsonl(
+        self,
+        source: str | os.PathLike[str] | IO[bytes] | IO[str],
+        *,
+        batch_size: int = 10_000,
+        skip_bad: bool = False,
+        progress: Callable[[ImportProgress], None] | None = None,
+    ) -> ImportReport:
+        """Read JSON Lines (as :func:`claimtrack.dump_jsonl` writes them) into the
+        store, committing after each *batch_size* claims.
+
+        A bad line raises :class:`~claimtrack.ValidationError` whose paths start
+        with its line number (``line 12: $.text``); the batches committed before
+        it stay committed and its own batch is rolled back. With *skip_bad*,
+        bad lines are skipped and listed in the report instead. References to
+        records of earlier lines (or already in the store) resolve.
+        """
+        _check_batch(batch_size)
+        if isinstance(source, (str, os.PathLike)):
+            path = os.fspath(source)
+            try:
+                handle: IO[Any] = open(path, "rb")  # noqa: SIM115 - closed below
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+            owned = True
+        else:
+            handle, owned = source, False
+        try:
+            size: int | None = None
+            with contextlib.suppress(OSError, AttributeError, ValueError):
+                size = os.fstat(handle.fileno()).st_size
+            read = [0]
+            context = _Context(
+                speakers=_Fallback(self._load_speaker),
+                sources=_Fallback(self._load_source),
+                claims=_Fallback(self._load_claim),
+            )
+
+            def records() -> Iterator[tuple[int, Record | ClaimtrackError]]:
+                for number, line in enumerate(handle, start=1):
+                    read[0] += len(line)
+                    if isinstance(line, bytes):
+                        line = line.decode("utf-8", "surrogateescape")
+                    if not line.strip():
+                        continue
+                    try:
+                        record = _read_line(line, number, context)
+                    except ValidationError as exc:
+                        yield number, exc
+                        continue
+                    if record is not None:
+                        yield number, record
+                    if len(context.claims) >= batch_size:
+                        # Held only for references; the store answers for older ones.
+                        context.claims.clear()
+                        context.raw_sources.clear()
+                        if len(context.sources) > _CACHE_LIMIT:
+                            context.sources.clear()
+                            context.speakers.clear()
+
+            return self._import(
+                records(),
+                batch_size=batch_size,
+                skip_bad=skip_bad,
+                progress=progress,
+                size=size,
+                position=lambda: read[0],
+            )
+        finally:
+            if owned:
+                handle.close()
+
+    def _import(
+        self,
+        items: Iterable[tuple[int, Record | ClaimtrackError]],
+        *,
+        batch_size: int,
+        skip_bad: bool,
+        progress: Callable[[ImportProgress], None] | None,
+        size: int | None,
+        position: Callable[[], int],
+    ) -> ImportReport:
+        _check_batch(batch_size)
+        lines = records = claims = batches = in_batch = 0
+        skipped: list[Problem] = []
+        iterator = iter(items)
+        done = False
+        while not done:
+            done = True
+            with self.transaction():
+                for number, item in iterator:
+                    lines = number
+                    if isinstance(item, ClaimtrackError):
+                        error: ClaimtrackError = item
+                    else:
+                        try:
+                            self._add_record(item)
+                        except IntegrityError as exc:
+                            error = IntegrityError(
+                                Problem(f"line {number}: {p.path}", p.message) for p in exc.problems
+                            )
+                        else:
+                            records += 1
+                            if isinstance(item, Claim):
+                                in_batch += 1
+                                if in_batch >= batch_size:
+                                    done = False
+                                    break
+                            continue
+                    if not skip_bad:
+                        raise error
+                    skipped.extend(getattr(error, "problems", ()))
+            claims += in_batch
+            batches += 1
+            in_batch = 0
+            if progress is not None:
+                progress(ImportProgress(lines, claims, position(), size))
+        return ImportReport(lines, records, claims, batches, tuple(skipped))
+
+    # -- export ---------------------------------------------------------------
+
+    def _chunks(self) -> Iterator[str]:
+        yield f'{{"claimtrack":{FORMAT_VERSION}'
+        for section in ("speakers", "sources", "claims", "relations", "reviews"):
+            with sqlite_errors(self._path, "read the store"):
+                cursor = self._db.execute(f"SELECT data FROM {section} ORDER BY seq")
+                first = cursor.fetchone()
+                if first is None:
+                    continue
+                yield f',\n"{section}":[\n'
+                yield first[0]
+                while rows := cursor.fetchmany(1000):
+                    yield ",\n" + ",\n".join(row[0] for row in rows)
+            yield "\n]"
+        yield "}\n"
+
+    def export(self) -> str:
+        """The store as a ledger document: the same string :func:`claimtrack.dumps`
+        writes for the same ledger.
+        """
+        return "".join(self._chunks())
+
+    def export_to(self, target: str | os.PathLike[str] | IO[str]) -> None:
+        """Write :meth:`export` to a path or a text file, without holding it all in memory."""
+        if isinstance(target, (str, os.PathLike)):
+            with open(target, "w", encoding="utf-8", newline="\n") as handle:
+                handle.writelines(self._chunks())
+        else:
+            target.writelines(self._chunks())
+
+    def ledger(self) -> Ledger:
+        """Everything in the store, as a Ledger."""
+        return loads(self.export())
+
+    def __len__(self) -> int:
+        return int(self._run("SELECT count(*) FROM claims").fetchone()[0])
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind the store holds."""
+        return {
+            table: int(self._run(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in ("speakers", "sources", "claims", "relations", "reviews")
+        }
+
+    # -- queries --------------------------------------------------------------
+
+    def claim(self, ident: str) -> Claim | None:
+        """The claim with id *ident*, or None."""
+        return self._load_claim(ident)
+
+    def _claim(self, claim_id: str) -> Claim | None:
+        return self._load_claim(claim_id)
+
+    def speaker(self, who: Speaker | str) -> list[Speaker]:
+        """The speakers *who* names, as :meth:`Ledger.speaker`."""
+        if isinstance(who, Speaker):
+            held = self._load_speaker(who.id)
+            return [held] if held is not None else []
+        held = self._load_speaker(who)
+        if held is not None:
+            return [held]
+        for key in (normalize_name(who), f"\x1f{who}"):
+            rows = self._rows(
+                "SELECT s.id FROM speaker_names n JOIN speakers s ON s.seq = n.speaker "
+                "WHERE n.name = ? ORDER BY s.seq",
+                (key,),
+            )
+            found = [s for (ident,) in rows if (s := self._load_speaker(ident)) is not None]
+            if found:
+                return found
+        return []
+
+    def claims_by(self, who: Speaker | str) -> list[Claim]:
+        """Claims by the speaker *who* names (see :meth:`speaker`), in insertion order."""
+        return self.query(speaker=who)
+
+    def claims_by_organization(self, organization: str) -> list[Claim]:
+        """Claims said while the speaker held a role in *organization*, as
+        :meth:`Ledger.claims_by_organization`.
+        """
+        return self.query(organization=organization)
+
+    def claims_between(
+        self,
+        start: Date | str | None,
+        end: Date | str | None,
+        mode: Literal["definitely", "possibly"] = "definitely",
+    ) -> list[Claim]:
+        """Claims said within the window, as :meth:`Ledger.claims_between`."""
+        if start is None and end is None:
+            return self.query(start="..", end=None, mode=mode)
+        return self.query(start=start, end=end, mode=mode)
+
+    def claims_in(self, source: Source | str) -> list[Claim]:
+        """Claims that appeared in *source* (a Source, a source id or a URL)."""
+        return self.query(source=source)
+
+    def claims_published_by(self, publisher: str) -> list[Claim]:
+        """Claims that appeared in a source of *publisher* (compared normalised)."""
+        return self.query(publisher=publisher)
+
+    def claims_tagged(self, tag: str) -> list[Claim]:
+        """Claims carrying the tag *tag*."""
+        return self.query(tag=tag)
+
+    def claims_rated(self, rating: str) -> list[Claim]:
+        """Claims with a review rated *rating* (label or value, compared normalised)."""
+        return self.query(rating=rating)
+
+    def search(self, text: str) -> list[Claim]:
+        """Claims whose text contains every word of *text*, as :meth:`Ledger.search`,
+        answered from the full-text index.
+        """
+        return self.query(text=text)
+
+    def first_appearance(self, claim: Claim | str) -> Appearance | None:
+        """The earliest appearance of *claim* (a Claim or a claim id) held in the store."""
+        held = self._load_claim(claim if isinstance(claim, str) else claim.id)
+        return held.first_appearance if held is not None else None
+
+    def reviews_of(self, claim: Claim | str) -> list[Review]:
+        """The reviews of *claim* (a Claim or a claim id)."""
+        claim_id = claim if isinstance(claim, str) else claim.id
+        rows = self._rows("SELECT data FROM reviews WHERE claim = ? ORDER BY seq", (claim_id,))
+        return [self._decode_review(data) for (data,) in rows]
+
+    def _reviews_rated(self, rating: str | None) -> Iterator[Review]:
+        if rating is None:
+            rows = self._rows("SELECT data FROM reviews ORDER BY seq")
+        else:
+            rows = self._rows(
+                "SELECT data FROM reviews WHERE rating = ? ORDER BY seq", (normalize_text(rating),)
+            )
+        for (data,) in rows:
+            yield self._decode_review(data)
+
+    def relations_of(
+        self, claim: Claim | str, kind: RelationKind | str | None = None
+    ) -> list[Relation]:
+        """The relations that start or end at *claim*, optionally of one *kind*."""
+        claim_id = claim if isinstance(claim, str) else claim.id
+        rows = self._rows(
+            "SELECT data, kind FROM relations WHERE claim = ?1 OR target = ?1 ORDER BY seq",
+            (claim_id,),
+        )
+        return [self._decode_relation(data) for data, k in rows if kind is None or k == kind]
+
+    def _source_id(self, source: Source | str) -> str:
+        if isinstance(source, Source):
+            return source.id
+        if self._source_entry(source) is not None:
+            return source
+        row = self._run(
+            "SELECT id FROM sources WHERE url = ? ORDER BY seq LIMIT 1", (normalize_url(source),)
+        ).fetchone()
+        return "" if row is None else str(row[0])
+
+    def query(
+        self,
+        *,
+        speaker: Speaker | str | None = None,
+        organization: str | None = None,
+        start: Date | str | None = None,
+        end: Date | str | None = None,
+        mode: Literal["definitely", "possibly"] = "definitely",
+        source: Source | str | None = None,
+        publisher: str | None = None,
+        text: str | None = None,
+        tag: str | None = None,
+        rating: str | None = None,
+        limit: int | None = None,
+    ) -> list[Claim]:
+        """Claims that meet every filter given, in insertion order, as
+        :meth:`Ledger.query`, answered from the indexes.
+        """
+        _check_limit(limit)
+        subqueries: list[str] = []
+        params: list[Any] = []
+        if speaker is not None:
+            seqs = [self._seq("speakers", s.id) for s in self.speaker(speaker)]
+            subqueries.append(
+                f"SELECT seq FROM claims WHERE speaker IN ({','.join(map(str, seqs))})"
+            )
+        wanted_org = None
+        if organization is not None:
+            wanted_org = normalize_name(organization)
+            subqueries.append(
+                "SELECT c.seq FROM speaker_roles r JOIN claims c ON c.speaker = r.speaker "
+                "WHERE r.organization = ?"
+            )
+            params.append(wanted_org)
+        if start is not None or end is not None:
+            if mode not in ("definitely", "possibly"):
+                raise ValidationError(
+                    f"'mode' must be 'definitely' or 'possibly' (got {mode!r})",
+                    field="mode",
+                    value=mode,
+                )
+            window = _window(_as_date(None if start == ".." else start), _as_date(end))
+            subqueries.append(self._date_subquery(window, mode))
+        if source is not None:
+            entry = self._source_entry(self._source_id(source))
+            subqueries.append(
+                f"SELECT claim FROM claim_sources WHERE source = {entry[0] if entry else -1}"
+            )
+        if publisher is not None:
+            subqueries.append(
+                "SELECT cs.claim FROM sources s JOIN claim_sources cs ON cs.source = s.seq "
+                "WHERE s.publisher = ?"
+            )
+            params.append(normalize_name(publisher))
+        if text is not None:
+            words = _search_words(text)
+            subqueries.append("SELECT rowid FROM claim_text WHERE claim_text MATCH ?")
+            params.append(" ".join('"' + w.replace('"', '""') + '"' for w in words))
+        if tag is not None:
+            subqueries.append("SELECT claim FROM claim_tags WHERE tag = ?")
+            params.append(tag)
+        if rating is not None:
+            subqueries.append(
+                "SELECT c.seq FROM reviews r JOIN claims c ON c.id = r.claim WHERE r.rating = ?"
+            )
+            params.append(normalize_text(rating))
+        where = " AND ".join(f"seq IN ({q})" for q in subqueries) or "1"
+        sql = f"SELECT data FROM claims WHERE {where} ORDER BY seq"
+        if limit is not None and wanted_org is None:
+            sql += f" LIMIT {limit}"
+        out: list[Claim] = []
+        with sqlite_errors(self._path, "read the store"):
+            cursor = self._db.execute(sql, params)
+            for (data,) in cursor:
+                claim = self._decode_claim(data)
+                if wanted_org is not None and not _held_role(claim.speaker, wanted_org, claim.said):
+                    continue
+                out.append(claim)
+                if limit is not None and len(out) >= limit:
+                    break
+        return out
+
+    @staticmethod
+    def _date_subquery(window: Date, mode: str) -> str:
+        condition = _date_condition(window, mode)
+        p = window._parsed
+        lo = -_FAR if p.lo is None else p.lo - _WIDE - _MARGIN
+        hi = _FAR if p.hi is None else p.hi + _MARGIN
+        return (
+            f"SELECT seq FROM claims WHERE wide = 0 AND said IS NOT NULL "
+            f"AND said_lo BETWEEN {lo} AND {hi} AND {condition} "
+            f"UNION ALL SELECT seq FROM claims WHERE wide = 1 AND said IS NOT NULL AND {condition}"
+        )
+
+    # -- relations between claims ---------------------------------------------
+
+    def suggest_relations(
+        self,
+        *,
+        threshold: float = 0.5,
+        repeat_threshold: float = 0.8,
+        min_words: int = 4,
+        at: Date | str | None = None,
+    ) -> list[Relation]:
+        """Find repeats and near-duplicates among the stored claims; store and
+        return them as suggested relations, as :meth:`Ledger.suggest_relations`.
+        """
+        from claimtrack._repeats import TOOL, features, find_matches
+
+        rows = self._rows("SELECT seq, id, speaker, said, data FROM claims ORDER BY seq")
+        items = []
+        for seq, ident, speaker, said, data in rows:
+            key = (0, Date.parse(said).sort_key) if said is not None else (1, (0, 0, ""))
+            items.append((key, seq, ident, str(speaker), json.loads(data)["text"]))
+        items.sort(key=lambda item: (item[0], item[1]))
+        del rows
+        matches = list(
+            find_matches(
+                (features(ident, speaker, text) for _, _, ident, speaker, text in items),
+                threshold=threshold,
+                repeat_threshold=repeat_threshold,
+                min_words=min_words,
+            )
+        )
+        when = _as_date(at)
+        out: list[Relation] = []
+        with self.transaction():
+            for match in matches:
+                if self._linked(match.claim, match.target):
+                    continue
+                relation = Relation(
+                    kind=match.kind,
+                    claim=match.claim,
+                    target=match.target,
+                    weight=match.similarity,
+                    by=TOOL,
+                    at=when,
+                )
+                out.append(self._add_record(relation))
+        return out
+
+    def _linked(self, a: str, b: str) -> bool:
+        kinds = ",".join(f"'{k.value}'" for k in _LINKS)
+        row = self._run(
+            f"SELECT 1 FROM relations WHERE kind IN ({kinds}) AND "
+            "((claim = ?1 AND target = ?2) OR (claim = ?2 AND target = ?1)) LIMIT 1",
+            (a, b),
+        ).fetchone()
+        return row is not None
+
+    def confirm(
+        self, relation: Relation | str, *, by: str | None = None, at: Date | str | None = None
+    ) -> Relation:
+        """Mark a stored relation confirmed, as :meth:`Ledger.confirm`."""
+        return self._set_status(relation, RelationStatus.CONFIRMED, by, at)
+
+    def reject(
+        self, relation: Relation | str, *, by: str | None = None, at: Date | str | None = None
+    ) -> Relation:
+        """Mark a stored relation rejected, as :meth:`Ledger.reject`."""
+        return self._set_status(relation, RelationStatus.REJECTED, by, at)
+
+    def _set_status(
+        self,
+        relation: Relation | str,
+        status: RelationStatus,
+        by: str | None,
+        at: Date | str | None,
+    ) -> Relation:
+        ident = relation if isinstance(relation, str) else relation.id
+        with self.transaction():
+            held = self._load_relation(ident)
+            if held is None:
+                raise IntegrityError([Problem("$.relations", f"no relation has the id {ident!r}")])
+            changes: dict[str, Any] = {"status": status}
+            if by is not None:
+                changes["by"] = by
+            if at is not None:
+                changes["at"] = _as_date(at)
+            updated = attrs.evolve(held, **changes)
+            self._write_relation(updated, True)
+        return updated
+
+    def relations_where(
+        self,
+        *,
+        kind: RelationKind | str | None = None,
+        status: RelationStatus | str | None = None,
+    ) -> list[Relation]:
+        """The relations of *kind* and *status*, as :meth:`Ledger.relations_where`."""
+        sql, params = "SELECT data FROM relations WHERE 1", []
+        if kind is not None:
+            sql += " AND kind = ?"
+            params.append(str(kind))
+        if status is not None:
+            sql += " AND status = ?"
+            params.append(str(status))
+        return [self._decode_relation(d) for (d,) in self._rows(sql + " ORDER BY seq", params)]
+
+
+def _ledger_records(ledger: Ledger) -> Iterator[Record]:
+    yield from ledger.speakers
+    yield from ledger.sources
+    yield from ledger.claims
+    yield from ledger.relations
+    yield from ledger.reviews
+
+
+def _check_batch(batch_size: int) -> None:
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ValidationError(
+            f"'batch_size' must be a positive integer (got {batch_size!r})",
+            field="batch_size",
+            value=batch_size,
+        )

@@ -22,7 +22,12 @@ from claimtrack.exceptions import ClaimtrackError
 __all__ = ["main"]
 
 #: Modules that add subcommands: each has ``add_commands(subparsers)``.
-_COMMAND_MODULES: tuple[str, ...] = ("claimtrack.extract.cli", "claimtrack.store.cli")
+# interop registers its import formats with the store's import command, so it comes first.
+_COMMAND_MODULES: tuple[str, ...] = (
+    "claimtrack.extract.cli",
+    "claimtrack.interop.cli",
+    "claimtrack.store.cli",
+)
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -13,6 +13,12 @@ PUBLIC_MODULES = [
     "claimtrack.validators",
     "claimtrack.strategies",
     "claimtrack.store",
+    "claimtrack.dates",
+    "claimtrack.interop",
+    "claimtrack.interop.annotation",
+    "claimtrack.interop.claimreview",
+    "claimtrack.interop.factcheck_api",
+    "claimtrack.interop.ratings",
 ]
 
 

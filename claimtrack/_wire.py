@@ -202,6 +202,22 @@ def _structure_extra(value: Any, _: Any) -> JSONMap:
     return JSONMap(value)
 
 
+def _is_optional(t: Any) -> bool:
+    args = getattr(t, "__args__", ())
+    return getattr(t, "__origin__", None) is not tuple and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    # Resolve the inner hook once, rather than dispatch on every value.
+    inner_type = next(a for a in t.__args__ if a is not type(None))
+    inner = converter.get_structure_hook(inner_type)
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else inner(value, inner_type)
+
+    return structure
+
+
 def _is_tuple(t: Any) -> bool:
     return getattr(t, "__origin__", None) is tuple
 
@@ -302,8 +318,6 @@ def _make_converter(detailed: bool) -> tuple[cattrs.Converter, _Hooks]:
     converter.register_structure_hook(Speaker, _reference("speaker", "speakers"))
     converter.register_structure_hook(Source, _reference("source", "sources"))
     converter.register_structure_hook(Claim, _reference("claim", "claims"))
-    for cls in (Anchor, Role, Rating, Appearance):
-        converter.register_structure_hook(cls, _object_hook(cls, converter))
     span_hook = _object_hook(Span, converter)
     if detailed:
         converter.register_structure_hook(Span, span_hook)
@@ -316,6 +330,10 @@ def _make_converter(detailed: bool) -> tuple[cattrs.Converter, _Hooks]:
             return span_hook(value, Span)
 
         converter.register_structure_hook(Span, fast_span)
+    converter.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(t, converter))
+    # Hooks are resolved when a class's function is generated: the parts first.
+    for cls in (Anchor, Role, Rating, Appearance):
+        converter.register_structure_hook(cls, _object_hook(cls, converter))
     top_structure = {cls: _object_hook(cls, converter) for _, cls in _SECTIONS}
     return converter, top_structure
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import IO, Any
@@ -164,6 +165,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ClaimtrackError as exc:
         print(f"claimtrack: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (as with `| head`): stop quietly, as other tools do.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces a closed pipe until exit
+        return 0
     except OSError as exc:
         print(f"claimtrack: error: {exc}", file=sys.stderr)
         return 1

@@ -16,6 +16,7 @@ from claimtrack._schema import json_schema
 from claimtrack._source import Source, SourceKind
 from claimtrack._speaker import Role, Speaker, SpeakerKind
 from claimtrack._wire import FORMAT_VERSION, dump_jsonl, dumps, iter_jsonl, load_jsonl, loads
+from claimtrack.dates import DateMention, find_dates
 from claimtrack.exceptions import (
     ClaimtrackError,
     DateError,
@@ -40,6 +41,7 @@ __all__ = [
     "ClaimtrackError",
     "Date",
     "DateError",
+    "DateMention",
     "Fidelity",
     "IntegrityError",
     "Ledger",
@@ -63,6 +65,7 @@ __all__ = [
     "dump_jsonl",
     "dumps",
     "extract",
+    "find_dates",
     "iter_jsonl",
     "json_schema",
     "load_jsonl",

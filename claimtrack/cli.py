@@ -25,6 +25,7 @@ __all__ = ["main"]
 #: Modules that add subcommands: each has ``add_commands(subparsers)``.
 # interop registers its import formats with the store's import command, so it comes first.
 _COMMAND_MODULES: tuple[str, ...] = (
+    "claimtrack.dates.cli",
     "claimtrack.extract.cli",
     "claimtrack.interop.cli",
     "claimtrack.store.cli",

@@ -4,14 +4,16 @@ Generates N realistic claims (invented speakers, agencies and outlets), writes
 them as JSON Lines, and measures:
 
 - import rate (claims per second) of ``Store.import_jsonl`` and of
-  ``load_jsonl`` into a Ledger;
+  ``load_jsonl`` into a Ledger (timed without tracing), and of
+  ``Store.import_ledger`` from a Ledger already in memory (the store's own
+  share of the work, without parsing and validating JSON);
 - database size per claim, and Ledger memory per claim beyond the text;
 - latency (median and p99) of each query kind, on the store and the Ledger,
   each query returning at most 100 claims (a page), as a desk tool asks;
 - ``suggest_relations`` time on the Ledger.
 
 Run: ``python benchmarks/store.py --claims 100000`` (add ``--skip-ledger`` to
-measure only the store at large N).
+measure only the store, ``--skip-repeats`` to leave out ``suggest_relations``).
 """
 
 from __future__ import annotations
@@ -174,6 +176,7 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--skip-ledger", action="store_true")
+    parser.add_argument("--skip-repeats", action="store_true", help="skip suggest_relations")
     parser.add_argument("--dir", default=None)
     args = parser.parse_args()
     n = args.claims
@@ -203,19 +206,33 @@ def main() -> None:
     ledger = None
     if not args.skip_ledger:
         gc.collect()
-        tracemalloc.start()
         t0 = time.perf_counter()
         with open(jsonl, encoding="utf-8") as handle:
             ledger = ct.load_jsonl(handle)
         elapsed = time.perf_counter() - t0
+        print(f"ledger load_jsonl: {n / elapsed:,.0f} claims/s ({elapsed:.1f} s)")
+        # Memory is traced in a second load: tracing slows loading several times.
+        del ledger
+        gc.collect()
+        tracemalloc.start()
+        with open(jsonl, encoding="utf-8") as handle:
+            ledger = ct.load_jsonl(handle)
         current, _ = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         text_bytes = sum(sys.getsizeof(c.text) for c in ledger.claims)
         print(
-            f"ledger load_jsonl: {n / elapsed:,.0f} claims/s ({elapsed:.1f} s); memory "
-            f"{current / n:,.0f} bytes per claim, {(current - text_bytes) / n:,.0f} beyond "
-            "the text"
+            f"ledger memory: {current / n:,.0f} bytes per claim, "
+            f"{(current - text_bytes) / n:,.0f} beyond the text"
         )
+        second = os.path.join(workdir, "from-ledger.db")
+        for path in (second, second + "-wal", second + "-shm"):
+            if os.path.exists(path):
+                os.remove(path)
+        with ct_store.open(second) as other:
+            t0 = time.perf_counter()
+            other.import_ledger(ledger, batch_size=10_000)
+            elapsed = time.perf_counter() - t0
+        print(f"store import_ledger: {n / elapsed:,.0f} claims/s ({elapsed:.1f} s)")
 
     rng = random.Random(3)
     sample = store.query(limit=1000, start="2019-06-01", end="2019-06-30")
@@ -235,10 +252,17 @@ def main() -> None:
         ("full text", {"text": "harbour bridge"}),
         ("tag", {"tag": "rail"}),
         ("rating", {"rating": "false"}),
+        ("tag, third page (offset 200)", {"tag": "rail", "offset": 200}),
         (
             "speaker + window + text",
             {"speaker": speaker.name, "start": "2015", "end": "2024", "text": "the"},
         ),
+        ("publisher + tag", {"publisher": "Harbour Times", "tag": "rail"}),
+        (
+            "organization + window (a year)",
+            {"organization": "Ministry of Health", "start": "2020", "end": "2020"},
+        ),
+        ("text + rating", {"text": "the", "rating": "misleading"}),
     ]
     print()
     print(
@@ -267,7 +291,7 @@ def main() -> None:
         l_med, l_p99 = timed(lambda: ledger.first_appearance(claim_id), args.repeat)
         line += f" {l_med:.3f} | {l_p99:.3f} | {l_med / s_med:.2f}× |"
     print(line)
-    if ledger is not None:
+    if ledger is not None and not args.skip_repeats:
         t0 = time.perf_counter()
         found = ledger.suggest_relations()
         print(

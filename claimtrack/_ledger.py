@@ -776,6 +776,7 @@ class Ledger(DeskQueries):
         tag: str | None = None,
         rating: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[Claim]:
         """Claims that meet every filter given, in insertion order.
 
@@ -784,9 +785,12 @@ class Ledger(DeskQueries):
         *start* and *end* (with *mode*) as :meth:`claims_between`, *source* as
         :meth:`claims_in`, *publisher* as :meth:`claims_published_by`, *text* as
         :meth:`search`, *tag* as :meth:`claims_tagged` and *rating* as
-        :meth:`claims_rated`. *limit* keeps the first so many.
+        :meth:`claims_rated`. *offset* skips the first so many matches and
+        *limit* keeps the next so many: ``offset=100, limit=100`` is the second page.
         """
         _check_limit(limit)
+        _check_offset(offset)
+        skip = offset
         sets: list[set[str]] = []
         if speaker is not None:
             sets.append({c.id for c in self.claims_by(speaker)})
@@ -811,6 +815,9 @@ class Ledger(DeskQueries):
             if tag is not None and tag not in claim.tags:
                 continue
             if words is not None and not words <= set(normalize_text(claim.text).split()):
+                continue
+            if skip:
+                skip -= 1
                 continue
             out.append(claim)
         return out
@@ -940,6 +947,15 @@ def _check_limit(limit: int | None) -> None:
             f"'limit' must be a non-negative integer or None (got {limit!r})",
             field="limit",
             value=limit,
+        )
+
+
+def _check_offset(offset: int) -> None:
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise ValidationError(
+            f"'offset' must be a non-negative integer (got {offset!r})",
+            field="offset",
+            value=offset,
         )
 
 

@@ -121,3 +121,21 @@ def test_query_is_the_intersection_of_its_filters(rows: list[tuple[str, str, str
                 ledger.query(speaker=f"Speaker {who}", limit=1)
                 == ledger.claims_by(f"Speaker {who}")[:1]
             )
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    n=st.integers(min_value=0, max_value=12),
+    offset=st.integers(min_value=0, max_value=14),
+    limit=st.none() | st.integers(min_value=0, max_value=5),
+)
+def test_pages_are_slices_of_the_whole_answer(n: int, offset: int, limit: int | None) -> None:
+    speaker = ct.Speaker(name="Speaker a")
+    ledger = ct.Ledger()
+    for i in range(n):
+        ledger.add(make(f"statement {i} about x", speaker, None, tags=["x" if i % 3 else "y"]))
+    whole = ledger.query(tag="x")
+    stop = None if limit is None else offset + limit
+    assert ledger.query(tag="x", offset=offset, limit=limit) == whole[offset:stop]
+    with pytest.raises(ct.ValidationError, match="'offset' must be"):
+        ledger.query(offset=-1)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import io
+import json
 import os
 import signal
 import sqlite3
@@ -405,7 +407,10 @@ def test_migration_is_recorded(db: str) -> None:
     ct_store.open(db).close()
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        assert connection.execute("SELECT version FROM schema_migrations").fetchall() == [(1,)]
+        assert connection.execute("SELECT version FROM schema_migrations").fetchall() == [
+            (1,),
+            (2,),
+        ]
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -427,11 +432,12 @@ def test_full_disk_keeps_committed_data(db: str) -> None:
 
 KILLER = textwrap.dedent(
     """
-    import sys
+    import sys, time
     from claimtrack import store
     s = store.open(sys.argv[1])
     def progress(p):
         print(p.claims, flush=True)
+        time.sleep(0.02)  # a fast import must still be running when it is killed
     s.import_jsonl(sys.argv[2], batch_size=50, progress=progress)
     """
 )
@@ -465,3 +471,359 @@ def test_killed_import_keeps_exactly_the_committed_batches(db: str, tmp_path: Pa
     # Importing again completes it: records already held merge.
     store.import_jsonl(path, batch_size=1000)
     assert store.export() == ct.dumps(ct.load_jsonl(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+# -- bulk import, paging and the query planner ------------------------------------
+
+
+def test_bulk_import_merges_repeated_and_changed_records(db: str, tmp_path: Path) -> None:
+    # The same records twice, then a speaker again with one more alias: the fast
+    # path must give way to merging exactly where a Ledger merges.
+    ledger = sample_ledger()
+    lines = jsonl_lines(ledger)
+    richer = attrs_evolve_speaker(KOVACS, aliases=("Kovacs", "M. Kovacs"))
+    path = tmp_path / "twice.jsonl"
+    path.write_text("\n".join([*lines, *lines[1:], speaker_line(richer)]) + "\n", encoding="utf-8")
+    store = ct_store.open(db)
+    report = store.import_jsonl(path, batch_size=2)
+    expected = ct.load_jsonl(path)
+    assert store.export() == ct.dumps(expected)
+    assert "M. Kovacs" in store.export()
+    assert report.claims == 2 * len(ledger)
+    assert [c.id for c in store.claims_by("M. Kovacs")] == [
+        c.id for c in expected.claims_by("M. Kovacs")
+    ]
+
+
+def jsonl_lines(ledger: ct.Ledger) -> list[str]:
+    out = io.StringIO()
+    ct.dump_jsonl(ledger, out)
+    return out.getvalue().splitlines()
+
+
+def speaker_line(speaker: ct.Speaker) -> str:
+    out = io.StringIO()
+    ct.dump_jsonl([ct.Claim(text="Only here for its speaker", speaker=speaker)], out)
+    return out.getvalue().splitlines()[1]
+
+
+def attrs_evolve_speaker(speaker: ct.Speaker, **changes: object) -> ct.Speaker:
+    import attrs
+
+    return attrs.evolve(speaker, **changes)
+
+
+def test_conflicting_line_in_a_bulk_import(db: str, tmp_path: Path) -> None:
+    lines = jsonl_lines(sample_ledger())
+    clash = ct.Speaker(name="Jonas Okafor", description="somebody else")
+    bad = speaker_line(clash)
+    path = tmp_path / "clash.jsonl"
+    path.write_text("\n".join([*lines, bad]) + "\n", encoding="utf-8")
+    store = ct_store.open(db)
+    store.add(ct.Speaker(name="Jonas Okafor", description="the health minister"))
+    with pytest.raises(ct.IntegrityError) as info:
+        store.import_jsonl(path)
+    assert info.value.problems[0].path.startswith(f"line {len(lines) + 1}: ")
+    assert len(store) == 0  # the failing batch was rolled back whole
+    report = store.import_jsonl(path, skip_bad=True)
+    assert [p.path.split(":")[0] for p in report.skipped] == [f"line {len(lines) + 1}"]
+    assert report.records == len(lines) - 1
+    assert len(store) == 3
+
+
+TOPICS = ["dam", "rail line", "budget", "harbour bridge", "vaccine", "school plan"]
+
+
+def desk_ledger(n: int) -> ct.Ledger:
+    """N invented claims: a few speakers and outlets, every one a page of results."""
+    speakers = [
+        ct.Speaker(
+            name=f"Speaker {i}",
+            aliases=[f"Alias {i % 5}"],
+            roles=[
+                ct.Role(
+                    title="spokesperson",
+                    organization=f"Agency {i % 3}",
+                    start=ct.Date.parse(str(2016 + i % 4)),
+                )
+            ],
+        )
+        for i in range(12)
+    ]
+    ledger = ct.Ledger()
+    source = None
+    for i in range(n):
+        day = f"{2015 + (i * 7) % 9}-{1 + (i * 5) % 12:02d}-{1 + (i * 11) % 28:02d}"
+        if i % 4 == 0:
+            source = ct.Source(
+                url=f"https://news.example.org/{i}",
+                publisher=f"Outlet {i % 3}",
+                published=ct.Date.parse(day),
+            )
+        assert source is not None
+        said = day if i % 10 else day[:4]  # some said-dates are a whole year
+        claim = ledger.add(
+            ct.Claim(
+                text=f"The {TOPICS[i % 6]} will cost {i % 97} million (statement {i})",
+                speaker=speakers[(i * 7) % 12],
+                said=ct.Date.parse(said),
+                tags=[f"tag{i % 8}"],
+                appearances=[ct.Appearance(source=source)],
+            )
+        )
+        if i % 9 == 0:
+            ledger.add(
+                ct.Review(
+                    claim=claim, reviewer=FACTDESK, rating=ct.Rating(label=["False", "True"][i % 2])
+                )
+            )
+    return ledger
+
+
+DESK_QUERIES: list[dict[str, object]] = [
+    {},
+    {"speaker": "Speaker 3"},
+    {"speaker": "Alias 1"},  # several speakers
+    {"organization": "Agency 1"},
+    {"organization": "Agency 2", "start": "2017", "end": "2018"},
+    {"start": "2019-03", "end": "2019-05"},
+    {"start": "2016", "end": "2022", "mode": "possibly"},
+    {"start": "2018-02-01", "end": None},
+    {"publisher": "Outlet 2"},
+    {"publisher": "Outlet 1", "tag": "tag3"},
+    {"text": "the"},
+    {"text": "harbour bridge cost"},
+    {"text": "the", "rating": "false"},
+    {"tag": "tag5"},
+    {"tag": "tag5", "speaker": "Alias 2", "start": "2015", "end": "2020"},
+    {"rating": "true"},
+    {"rating": "true", "publisher": "Outlet 0"},
+    {"source": "https://news.example.org/400"},
+    {"source": "https://news.example.org/400", "text": "statement 401"},
+    {"speaker": "Speaker 4", "text": "million", "start": "2015", "end": "2023"},
+]
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> tuple[ct.Ledger, ct_store.Store]:
+    # More claims than a filter may have to drive a query from its index, so
+    # both kinds of plan (index first, or insertion order) are taken.
+    ledger = desk_ledger(4500)
+    folder = tmp_path_factory.mktemp("desk")
+    path = folder / "desk.jsonl"
+    ct.dump_jsonl(ledger, path)
+    store = ct_store.open(folder / "desk.db")
+    store.import_jsonl(path, batch_size=1000)
+    return ledger, store
+
+
+@pytest.mark.parametrize("filters", DESK_QUERIES)
+def test_store_queries_agree_with_the_ledger_page_by_page(
+    desk: tuple[ct.Ledger, ct_store.Store], filters: dict[str, object]
+) -> None:
+    ledger, store = desk
+    ids = lambda claims: [c.id for c in claims]  # noqa: E731
+    everything = ids(ledger.query(**filters))  # type: ignore[arg-type]
+    assert ids(store.query(**filters)) == everything  # type: ignore[arg-type]
+    for offset, limit in ((0, 100), (100, 100), (37, 5), (len(everything), 10), (3, 0)):
+        page = store.query(offset=offset, limit=limit, **filters)  # type: ignore[arg-type]
+        assert ids(page) == everything[offset : offset + limit]
+        assert ids(ledger.query(offset=offset, limit=limit, **filters)) == ids(page)  # type: ignore[arg-type]
+    assert ids(store.query(offset=5, **filters)) == everything[5:]  # type: ignore[arg-type]
+
+
+def test_bulk_import_exports_the_same_bytes(desk: tuple[ct.Ledger, ct_store.Store]) -> None:
+    ledger, store = desk
+    assert store.export() == ct.dumps(ledger)
+    assert store.counts()["reviews"] == len(ledger.reviews)
+
+
+def test_offset_is_checked(db: str) -> None:
+    store = ct_store.open(db)
+    for bad in (-1, 1.5, True, "2"):
+        with pytest.raises(ct.ValidationError, match="'offset' must be"):
+            store.query(offset=bad)  # type: ignore[arg-type]
+        with pytest.raises(ct.ValidationError, match="'offset' must be"):
+            ct.Ledger().query(offset=bad)  # type: ignore[arg-type]
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(ledger=ledgers(), batch=st.integers(min_value=1, max_value=4))
+def test_import_jsonl_round_trips_and_is_idempotent(
+    tmp_path: Path, ledger: ct.Ledger, batch: int
+) -> None:
+    with tempfile.TemporaryDirectory(dir=tmp_path) as folder:
+        path = Path(folder) / "in.jsonl"
+        ct.dump_jsonl(ledger, path)
+        with ct_store.open(Path(folder) / "p.db") as store:
+            store.import_jsonl(path, batch_size=batch)
+            assert store.export() == ct.dumps(ledger)
+            store.import_jsonl(path, batch_size=batch)  # everything is already held
+            store.add(ledger)
+            assert store.export() == ct.dumps(ledger)
+            assert store.ledger() == ledger
+
+
+def v1_store(path: Path, ledger: ct.Ledger) -> None:
+    """A store as the first schema wrote it, built with plain SQL."""
+    import json
+
+    from claimtrack._identity import normalize_name, normalize_text, normalize_url
+    from claimtrack.store._schema import MIGRATIONS
+    from claimtrack.store._store import _bounds
+
+    document = ct.dumps(ledger).splitlines()
+    data = {json.loads(line.rstrip(","))["id"]: line.rstrip(",") for line in document[2:]
+            if line.startswith("{")}  # fmt: skip
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
+            "description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        connection.executescript(MIGRATIONS[0][2])
+        connection.execute("INSERT INTO schema_migrations VALUES (1, 'first', 'then')")
+        seq = {}
+        for n, speaker in enumerate(ledger.speakers, 1):
+            seq[speaker.id] = n
+            connection.execute(
+                "INSERT INTO speakers VALUES (?, ?, ?)", (n, speaker.id, data[speaker.id])
+            )
+            for name in speaker.names():
+                connection.execute(
+                    "INSERT OR IGNORE INTO speaker_names VALUES (?, ?)", (normalize_name(name), n)
+                )
+        for n, source in enumerate(ledger.sources, 1):
+            seq[source.id] = n
+            url = normalize_url(source.url or "")
+            publisher = normalize_name(source.publisher or "")
+            connection.execute(
+                "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+                (n, source.id, url, publisher, data[source.id]),
+            )
+        for n, claim in enumerate(ledger.claims, 1):
+            lo, hi, floating, span = _bounds(claim.said)
+            wide = int(span == 3)  # the first schema's flag: unbounded or over 370 days
+            said = claim.said.value if claim.said else None
+            connection.execute(
+                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (n, claim.id, seq[claim.speaker.id], said, lo, hi, floating, wide, data[claim.id]),
+            )
+            connection.execute(
+                "INSERT INTO claim_text (rowid, text) VALUES (?, ?)",
+                (n, normalize_text(claim.text)),
+            )
+            for appearance in claim.appearances:
+                connection.execute(
+                    "INSERT OR IGNORE INTO claim_sources VALUES (?, ?)",
+                    (seq[appearance.source.id], n),
+                )
+        for n, review in enumerate(ledger.reviews, 1):
+            assert review.rating is not None and review.rating.label is not None
+            connection.execute(
+                "INSERT INTO reviews VALUES (?, ?, ?, ?, ?)",
+                (
+                    n,
+                    review.id,
+                    review.claim.id,
+                    normalize_text(review.rating.label),
+                    data[review.id],
+                ),
+            )
+
+
+def test_a_first_schema_store_is_migrated_with_its_records(db: str) -> None:
+    ledger = sample_ledger()
+    v1_store(Path(db), ledger)
+    with ct_store.open(db) as store:
+        assert store.export() == ct.dumps(ledger)
+        assert [c.id for c in store.claims_rated("false")] == [ledger.claims[0].id]
+        assert [c.id for c in store.query(text="dam", publisher="Danube Courier")] == [
+            ledger.claims[0].id
+        ]
+        assert [c.id for c in store.claims_between("2018", "2018")] == [ledger.claims[2].id]
+        store.add(ct.Claim(text="Written after the migration", speaker=OKAFOR))
+        assert len(store) == 4
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT version FROM schema_migrations").fetchall() == [
+            (1,),
+            (2,),
+        ]
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_lines_in_any_json_form_are_read_strictly(db: str, tmp_path: Path) -> None:
+    lines = jsonl_lines(sample_ledger())
+    spaced = json.dumps(json.loads(lines[4]), indent=1).replace("\n", " ")  # same record
+    escaped = lines[7].replace("Vaccines", "Vacc\\u0069nes")  # same text, escaped
+    assert escaped != lines[7]
+    path = tmp_path / "forms.jsonl"
+    forms = [*lines[:4], spaced, *lines[5:7], escaped, *lines[8:]]
+    path.write_text("\n".join(forms) + "\n", encoding="utf-8")
+    store = ct_store.open(db)
+    store.import_jsonl(path)
+    assert store.export() == ct.dumps(sample_ledger())
+    # A repeated key is an error, as the strict reader reports it.
+    twice = lines[6].replace('{"type":"claim",', '{"type":"claim","tags":["x"],', 1)
+    assert '"tags"' in lines[6]
+    path.write_text("\n".join([*lines[:6], twice]) + "\n", encoding="utf-8")
+    with pytest.raises(ct.ValidationError, match="appears twice") as info:
+        ct_store.open(tmp_path / "other.db").import_jsonl(path)
+    assert info.value.problems[0].path.startswith("line 7: ")
+
+
+def test_bulk_import_leaves_the_garbage_collector_as_it_was(db: str, tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(jsonl_text(5) + "not json\n", encoding="utf-8")
+    store = ct_store.open(db)
+    assert gc.isenabled()
+    with pytest.raises(ct.ValidationError):
+        store.import_jsonl(path)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        store.import_jsonl(path, skip_bad=True)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_reader_sees_records_merged_by_another_connection(db: str) -> None:
+    writer = ct_store.open(db)
+    writer.add(sample_ledger())
+    reader = ct_store.open(db)
+    claim_id = sample_ledger().claims[0].id
+    held = reader.claim(claim_id)
+    assert held is not None and "M. Kovacs" not in held.speaker.aliases
+    writer.add(ct.Speaker(name="Maria Kovacs", aliases=["M. Kovacs"]))
+    again = reader.claim(claim_id)
+    assert again is not None and "M. Kovacs" in again.speaker.aliases
+    assert [c.id for c in reader.claims_by("M. Kovacs")] == [
+        c.id for c in writer.claims_by("Maria Kovacs")
+    ]
+
+
+def test_a_second_import_refers_to_records_already_held(tmp_path: Path) -> None:
+    # Each part repeats the speaker and source lines; a new connection (nothing
+    # cached) must find them held, unchanged, and add only the new claims.
+    ledger = ct.load_jsonl(io.StringIO(jsonl_text(30)))
+    claims = list(ledger.claims)
+    reviews = [
+        ct.Review(claim=claims[i], reviewer=FACTDESK, rating=ct.Rating(label="False"))
+        for i in (3, 25)
+    ]
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    ct.dump_jsonl(claims[:20], first)
+    ct.dump_jsonl([*claims[20:], *reviews], second)
+    db = tmp_path / "parts.db"
+    with ct_store.open(db) as store:
+        store.import_jsonl(first, batch_size=7)
+    with ct_store.open(db) as store:
+        report = store.import_jsonl(second, batch_size=4)
+        assert report.claims == 11  # ten new, and the reviewed claim of the first part again
+        assert store.export() == ct.dumps(ct.Ledger([*claims, *reviews]))
+        assert [c.id for c in store.claims_rated("false")] == [claims[3].id, claims[25].id]

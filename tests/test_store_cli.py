@@ -67,6 +67,14 @@ def test_import_query_repeats(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert found["said"] == "2021-03-03"
     assert run(["query", "--db", db, "--text", "dam safe"]) == 0
     assert "(2 claims)" in capsys.readouterr().out
+    # The second page of one claim each: the later claim.
+    page = ["query", "--db", db, "--text", "dam safe", "--limit", "1", "--offset", "1"]
+    assert run([*page, "--format", "json"]) == 0
+    [second] = json.loads(capsys.readouterr().out)
+    assert second["said"] == "2021-09-03"
+    with pytest.raises(SystemExit):
+        run(["query", "--db", db, "--offset", "-1"])
+    assert "must be zero or a positive integer" in capsys.readouterr().err
     assert run(["repeats", "--db", db]) == 0
     out = capsys.readouterr().out
     assert "repeats" in out and "suggested" in out

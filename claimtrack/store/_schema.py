@@ -1,7 +1,8 @@
 """The SQLite schema of a store, its migrations, and how SQLite errors are reported.
 
 Each record is kept as its wire form (the exact line :func:`claimtrack.dumps`
-writes for it), so an export is those lines in order; beside it sit the
+writes for it; for claims in the table ``claim_data``), so an export is those
+lines in order; beside it sit the
 columns and tables the queries need: speaker names and identifiers, roles by
 organisation, said-date bounds, sources by URL and publisher, tags, ratings and
 a full-text index of the normalised claim text.
@@ -78,8 +79,50 @@ CREATE INDEX reviews_claim ON reviews (claim);
 CREATE INDEX reviews_rating ON reviews (rating) WHERE rating IS NOT NULL;
 """
 
+# Version 2 serves queries a page at a time: the wire form moves to its own
+# table, so the claims table that queries scan holds only narrow index
+# columns; the date index, by span class, covers the columns its condition
+# reads; claims can
+# be probed for their sources; and each claim's review ratings are kept keyed
+# by (rating, claim), so "claims rated X" come out in insertion order.
+_SCHEMA_2 = """
+CREATE TABLE claim_data (seq INTEGER PRIMARY KEY, data TEXT NOT NULL);
+INSERT INTO claim_data (seq, data) SELECT seq, data FROM claims;
+-- span: how long the said-date is, by class (0: up to 2 days, 1: up to 32
+-- days, 2: up to 370 days, 3: longer or open-ended), so each class is found
+-- in a tight range of said_lo.
+CREATE TABLE claims_v2 (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, speaker INTEGER NOT NULL,
+    said TEXT, said_lo INTEGER, said_hi INTEGER, floating INTEGER NOT NULL DEFAULT 0,
+    span INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO claims_v2 (seq, id, speaker, said, said_lo, said_hi, floating, span)
+    SELECT seq, id, speaker, said, said_lo, said_hi, floating,
+        CASE WHEN said IS NULL THEN 0
+             WHEN said_lo IS NULL OR said_hi IS NULL THEN 3
+             WHEN said_hi - said_lo <= 172800000000 THEN 0
+             WHEN said_hi - said_lo <= 2764800000000 THEN 1
+             WHEN said_hi - said_lo <= 31968000000000 THEN 2
+             ELSE 3 END
+    FROM claims;
+DROP TABLE claims;
+ALTER TABLE claims_v2 RENAME TO claims;
+CREATE INDEX claims_speaker ON claims (speaker);
+CREATE INDEX claims_said ON claims (span, said_lo, said_hi, floating) WHERE said IS NOT NULL;
+CREATE INDEX claim_sources_claim ON claim_sources (claim, source);
+CREATE TABLE claim_ratings (
+    rating TEXT NOT NULL, claim INTEGER NOT NULL, PRIMARY KEY (rating, claim)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO claim_ratings (rating, claim)
+    SELECT r.rating, c.seq FROM reviews r JOIN claims c ON c.id = r.claim
+    WHERE r.rating IS NOT NULL;
+"""
+
 #: Every migration, in order: (version, description, SQL script). Append only.
-MIGRATIONS: tuple[tuple[int, str, str], ...] = ((1, "the first schema", _SCHEMA_1),)
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "the first schema", _SCHEMA_1),
+    (2, "narrow claims table, date index by span, claim ratings", _SCHEMA_2),
+)
 
 #: The schema version this release writes.
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -155,6 +198,9 @@ def _prepare(connection: sqlite3.Connection, path: str) -> None:
     # against a crashed process (what was committed stays committed).
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
+    # 64 MiB of page cache (SQLite's default is 2 MiB): the id and full-text
+    # indexes of a large store are written at random places.
+    connection.execute("PRAGMA cache_size = -65536")
     connection.execute("PRAGMA foreign_keys = OFF")
     version = 0
     if tables:

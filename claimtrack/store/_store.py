@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import gc
+import itertools
 import json
+import math
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -20,6 +23,7 @@ from claimtrack._ledger import (
     Ledger,
     _as_date,
     _check_limit,
+    _check_offset,
     _held_role,
     _search_words,
     _window,
@@ -52,11 +56,29 @@ __all__ = ["ImportProgress", "ImportReport", "Store"]
 Record = Speaker | Source | Claim | Relation | Review
 
 _DAY = 86_400 * 1_000_000
-#: Said-dates spanning more than this are "wide": kept out of the range index.
-_WIDE = 370 * _DAY
+#: The longest said-date of each span class but the last (open-ended or longer).
+_SPANS = (2 * _DAY, 32 * _DAY, 370 * _DAY)
 _MARGIN = 2 * _DAY  # more than any UTC offset widening (26 hours)
 _FAR = 2**62
 _CACHE_LIMIT = 200_000
+#: A filter with fewer candidate claims than this always drives a query from its index.
+_CAP = 2_000
+
+
+@attrs.define
+class _Filter:
+    """One filter of a query: a test of a claims row ``c`` and, when an index
+    can list its candidates, the FROM clause that starts from that index.
+    """
+
+    probe: str
+    params: list[Any] = attrs.Factory(list)
+    drive: str | None = None
+    order: str = "c.seq"
+    #: The drive yields claims in insertion order (no sort needed).
+    ordered: bool = False
+    #: SQL listing the candidate claims (their seqs), to count or list them.
+    count: str | None = None
 
 
 @attrs.frozen
@@ -104,13 +126,18 @@ class _Fallback(dict[str, Any]):
         return default if found is None else found
 
 
+_write_claim = _UNSTRUCTURE[Claim]
+
+
 def _bounds(said: Date | None) -> tuple[int | None, int | None, int, int]:
     if said is None:
         return None, None, 0, 0
     parsed: _Parsed = said._parsed
     lo, hi = parsed.lo, parsed.hi
-    wide = int(lo is None or hi is None or hi - lo > _WIDE)
-    return lo, hi, int(parsed.floating), wide
+    if lo is None or hi is None:
+        return lo, hi, int(parsed.floating), len(_SPANS)
+    span = next((n for n, longest in enumerate(_SPANS) if hi - lo <= longest), len(_SPANS))
+    return lo, hi, int(parsed.floating), span
 
 
 def _date_condition(window: Date, mode: str) -> str:
@@ -178,6 +205,8 @@ class Store(DeskQueries):
         self._depth = 0
         self._speaker_cache: dict[str, tuple[int, Speaker]] = {}
         self._source_cache: dict[str, tuple[int, Source]] = {}
+        self._speaker_seqs: dict[int, Speaker] = {}
+        self._version: int | None = None
 
     @classmethod
     def open(
@@ -220,6 +249,15 @@ class Store(DeskQueries):
     def _forget(self) -> None:
         self._speaker_cache.clear()
         self._source_cache.clear()
+        self._speaker_seqs.clear()
+
+    def _fresh(self) -> None:
+        # The caches hold speakers and sources as this connection last saw them;
+        # when another connection has committed since, they may be stale.
+        version = self._run("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            self._forget()
+            self._version = version
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Store]:
@@ -231,6 +269,14 @@ class Store(DeskQueries):
         depth = self._depth
         self._run("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT s{depth}", (), "start a write")
         self._depth += 1
+        if depth == 0:
+            try:
+                self._fresh()
+            except BaseException:
+                self._depth = depth
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
+                raise
         try:
             yield self
         except BaseException:
@@ -273,8 +319,21 @@ class Store(DeskQueries):
             if row is None:
                 return None
             entry = (row[0], self._structure(Speaker, json.loads(row[1]), _Context()))
-            self._remember(self._speaker_cache, ident, entry)
+            self._remember_speaker(entry)
         return entry
+
+    def _remember_speaker(self, entry: tuple[int, Speaker]) -> None:
+        self._remember(self._speaker_cache, entry[1].id, entry)
+        self._remember(self._speaker_seqs, entry[0], entry[1])
+
+    def _speaker_at(self, seq: int) -> Speaker | None:
+        speaker = self._speaker_seqs.get(seq)
+        if speaker is None:
+            row = self._run("SELECT id FROM speakers WHERE seq = ?", (seq,)).fetchone()
+            if row is not None:
+                entry = self._speaker_entry(row[0])
+                speaker = None if entry is None else entry[1]
+        return speaker
 
     def _source_entry(self, ident: str) -> tuple[int, Source] | None:
         entry = self._source_cache.get(ident)
@@ -294,9 +353,12 @@ class Store(DeskQueries):
         return entry
 
     @staticmethod
-    def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
+    def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
         if len(cache) >= _CACHE_LIMIT:
-            cache.clear()
+            # Forget the older half: the records just written are the likeliest
+            # to be referred to next.
+            for old in list(itertools.islice(cache, _CACHE_LIMIT // 2)):
+                del cache[old]
         cache[key] = value
 
     def _load_speaker(self, ident: str) -> Speaker | None:
@@ -323,7 +385,10 @@ class Store(DeskQueries):
         return claim
 
     def _load_claim(self, ident: str) -> Claim | None:
-        row = self._run("SELECT data FROM claims WHERE id = ?", (ident,)).fetchone()
+        row = self._run(
+            "SELECT d.data FROM claims c JOIN claim_data d ON d.seq = c.seq WHERE c.id = ?",
+            (ident,),
+        ).fetchone()
         return None if row is None else self._decode_claim(row[0])
 
     def _decode_review(self, data: str) -> Review:
@@ -364,8 +429,7 @@ class Store(DeskQueries):
         """
         with self.transaction():
             if isinstance(record, Ledger):
-                for item in _ledger_records(record):
-                    self._add_record(item)
+                _Bulk(self, list(_ledger_records(record))).write(None)
             else:
                 self._add_record(record)
 
@@ -457,7 +521,7 @@ class Store(DeskQueries):
                 [(normalize_name(r.organization), seq) for r in speaker.roles if r.organization],
             )
         assert seq is not None
-        self._remember(self._speaker_cache, speaker.id, (seq, speaker))
+        self._remember_speaker((seq, speaker))
 
     def _write_source(self, source: Source, update: bool) -> None:
         url = normalize_url(source.url) if source.url else None
@@ -484,7 +548,7 @@ class Store(DeskQueries):
         return entry[0]
 
     def _write_claim(self, claim: Claim, update: bool) -> None:
-        lo, hi, floating, wide = _bounds(claim.said)
+        lo, hi, floating, span = _bounds(claim.said)
         speaker = self._seq("speakers", claim.speaker.id)
         said = None if claim.said is None else claim.said.value
         data = self._data(claim)
@@ -492,17 +556,19 @@ class Store(DeskQueries):
             seq = self._run("SELECT seq FROM claims WHERE id = ?", (claim.id,)).fetchone()[0]
             self._write(
                 "UPDATE claims SET speaker = ?, said = ?, said_lo = ?, said_hi = ?, "
-                "floating = ?, wide = ?, data = ? WHERE seq = ?",
-                (speaker, said, lo, hi, floating, wide, data, seq),
+                "floating = ?, span = ? WHERE seq = ?",
+                (speaker, said, lo, hi, floating, span, seq),
             )
+            self._write("UPDATE claim_data SET data = ? WHERE seq = ?", (data, seq))
             self._write("DELETE FROM claim_sources WHERE claim = ?", (seq,))
             self._write("DELETE FROM claim_tags WHERE claim = ?", (seq,))
         else:
             seq = self._write(
-                "INSERT INTO claims (id, speaker, said, said_lo, said_hi, floating, wide, data) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (claim.id, speaker, said, lo, hi, floating, wide, data),
+                "INSERT INTO claims (id, speaker, said, said_lo, said_hi, floating, span) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (claim.id, speaker, said, lo, hi, floating, span),
             ).lastrowid
+            self._write("INSERT INTO claim_data (seq, data) VALUES (?, ?)", (seq, data))
             self._write(
                 "INSERT INTO claim_text (rowid, text) VALUES (?, ?)",
                 (seq, normalize_text(claim.text)),
@@ -536,10 +602,27 @@ class Store(DeskQueries):
         label = rating_label(review)
         rating = normalize_text(label) if label is not None else None
         params = (review.claim.id, rating, self._data(review), review.id)
+        before: set[str] = set()
         if update:
+            row = self._run("SELECT rating FROM reviews WHERE id = ?", (review.id,)).fetchone()
+            if row is not None and row[0] is not None:
+                before.add(row[0])
             self._write("UPDATE reviews SET claim = ?, rating = ?, data = ? WHERE id = ?", params)
         else:
             self._write("INSERT INTO reviews (claim, rating, data, id) VALUES (?, ?, ?, ?)", params)
+        # claim_ratings holds (rating, claim) while some review of the claim has it.
+        for label in before | ({rating} if rating is not None else set()):
+            self._write(
+                "DELETE FROM claim_ratings WHERE rating = ?1 AND claim = "
+                "(SELECT seq FROM claims WHERE id = ?2)",
+                (label, review.claim.id),
+            )
+            self._write(
+                "INSERT OR IGNORE INTO claim_ratings (rating, claim) "
+                "SELECT ?1, seq FROM claims WHERE id = ?2 AND EXISTS "
+                "(SELECT 1 FROM reviews WHERE claim = ?2 AND rating = ?1)",
+                (label, review.claim.id),
+            )
 
     # -- bulk import ----------------------------------------------------------
 
@@ -616,13 +699,16 @@ class Store(DeskQueries):
                         continue
                     if record is not None:
                         yield number, record
-                    if len(context.claims) >= batch_size:
-                        # Held only for references; the store answers for older ones.
-                        context.claims.clear()
-                        context.raw_sources.clear()
-                        if len(context.sources) > _CACHE_LIMIT:
-                            context.sources.clear()
-                            context.speakers.clear()
+
+            def forget() -> None:
+                # Held only for references; the store answers for records of
+                # committed batches.
+                context.claims.clear()
+                context.raw_sources.clear()
+                if len(context.sources) > _CACHE_LIMIT:
+                    context.sources.clear()
+                if len(context.speakers) > _CACHE_LIMIT:
+                    context.speakers.clear()
 
             return self._import(
                 records(),
@@ -631,6 +717,7 @@ class Store(DeskQueries):
                 progress=progress,
                 size=size,
                 position=lambda: read[0],
+                after_batch=forget,
             )
         finally:
             if owned:
@@ -645,40 +732,64 @@ class Store(DeskQueries):
         progress: Callable[[ImportProgress], None] | None,
         size: int | None,
         position: Callable[[], int],
+        after_batch: Callable[[], None] | None = None,
     ) -> ImportReport:
         _check_batch(batch_size)
-        lines = records = claims = batches = in_batch = 0
+        # The records of a bulk import hold no reference cycles; pausing the
+        # cyclic collector spares it from walking every live object again and
+        # again (a fifth of the time otherwise).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._import_batches(items, batch_size, skip_bad, progress, size, position,
+                                        after_batch)  # fmt: skip
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _import_batches(
+        self,
+        items: Iterable[tuple[int, Record | ClaimtrackError]],
+        batch_size: int,
+        skip_bad: bool,
+        progress: Callable[[ImportProgress], None] | None,
+        size: int | None,
+        position: Callable[[], int],
+        after_batch: Callable[[], None] | None,
+    ) -> ImportReport:
+        lines = records = claims = batches = 0
         skipped: list[Problem] = []
         iterator = iter(items)
-        done = False
-        while not done:
-            done = True
-            with self.transaction():
-                for number, item in iterator:
-                    lines = number
-                    if isinstance(item, ClaimtrackError):
-                        error: ClaimtrackError = item
-                    else:
-                        try:
-                            self._add_record(item)
-                        except IntegrityError as exc:
-                            error = IntegrityError(
-                                Problem(f"line {number}: {p.path}", p.message) for p in exc.problems
-                            )
-                        else:
-                            records += 1
-                            if isinstance(item, Claim):
-                                in_batch += 1
-                                if in_batch >= batch_size:
-                                    done = False
-                                    break
-                            continue
-                    if not skip_bad:
-                        raise error
-                    skipped.extend(getattr(error, "problems", ()))
-            claims += in_batch
-            batches += 1
+        more = True
+        while more:
+            # Read a batch, then write it in one transaction: a bad line raises
+            # before anything of its batch is written.
+            more = False
+            batch: list[tuple[int, Record]] = []
             in_batch = 0
+            for number, item in iterator:
+                lines = number
+                if isinstance(item, ClaimtrackError):
+                    if not skip_bad:
+                        raise item
+                    skipped.extend(getattr(item, "problems", ()))
+                    continue
+                batch.append((number, item))
+                if isinstance(item, Claim):
+                    in_batch += 1
+                    if in_batch >= batch_size:
+                        more = True
+                        break
+            with self.transaction():
+                bulk = _Bulk(self, [record for _, record in batch])
+                failed = bulk.write([number for number, _ in batch], skip_bad)
+            for error in failed:
+                skipped.extend(error.problems)
+            records += len(batch) - len(failed)
+            claims += in_batch - sum(isinstance(batch_item, Claim) for batch_item in bulk.failed)
+            batches += 1
+            if after_batch is not None:
+                after_batch()
             if progress is not None:
                 progress(ImportProgress(lines, claims, position(), size))
         return ImportReport(lines, records, claims, batches, tuple(skipped))
@@ -689,7 +800,8 @@ class Store(DeskQueries):
         yield f'{{"claimtrack":{FORMAT_VERSION}'
         for section in ("speakers", "sources", "claims", "relations", "reviews"):
             with sqlite_errors(self._path, "read the store"):
-                cursor = self._db.execute(f"SELECT data FROM {section} ORDER BY seq")
+                table = "claim_data" if section == "claims" else section
+                cursor = self._db.execute(f"SELECT data FROM {table} ORDER BY seq")
                 first = cursor.fetchone()
                 if first is None:
                     continue
@@ -732,13 +844,16 @@ class Store(DeskQueries):
 
     def claim(self, ident: str) -> Claim | None:
         """The claim with id *ident*, or None."""
+        self._fresh()
         return self._load_claim(ident)
 
     def _claim(self, claim_id: str) -> Claim | None:
+        self._fresh()
         return self._load_claim(claim_id)
 
     def speaker(self, who: Speaker | str) -> list[Speaker]:
         """The speakers *who* names, as :meth:`Ledger.speaker`."""
+        self._fresh()
         if isinstance(who, Speaker):
             held = self._load_speaker(who.id)
             return [held] if held is not None else []
@@ -801,16 +916,19 @@ class Store(DeskQueries):
 
     def first_appearance(self, claim: Claim | str) -> Appearance | None:
         """The earliest appearance of *claim* (a Claim or a claim id) held in the store."""
+        self._fresh()
         held = self._load_claim(claim if isinstance(claim, str) else claim.id)
         return held.first_appearance if held is not None else None
 
     def reviews_of(self, claim: Claim | str) -> list[Review]:
         """The reviews of *claim* (a Claim or a claim id)."""
+        self._fresh()
         claim_id = claim if isinstance(claim, str) else claim.id
         rows = self._rows("SELECT data FROM reviews WHERE claim = ? ORDER BY seq", (claim_id,))
         return [self._decode_review(data) for (data,) in rows]
 
     def _reviews_rated(self, rating: str | None) -> Iterator[Review]:
+        self._fresh()
         if rating is None:
             rows = self._rows("SELECT data FROM reviews ORDER BY seq")
         else:
@@ -855,26 +973,86 @@ class Store(DeskQueries):
         tag: str | None = None,
         rating: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[Claim]:
         """Claims that meet every filter given, in insertion order, as
-        :meth:`Ledger.query`, answered from the indexes.
+        :meth:`Ledger.query`, answered from the indexes: *offset* skips the first
+        so many, *limit* keeps the next so many. Only the claims returned are
+        read and rebuilt, so a page (``limit=100``) costs the same in a store of
+        any size.
         """
         _check_limit(limit)
-        subqueries: list[str] = []
-        params: list[Any] = []
+        _check_offset(offset)
+        self._fresh()
+        filters: list[_Filter] = []
         if speaker is not None:
             seqs = [self._seq("speakers", s.id) for s in self.speaker(speaker)]
-            subqueries.append(
-                f"SELECT seq FROM claims WHERE speaker IN ({','.join(map(str, seqs))})"
+            if not seqs:
+                return []
+            listed = ",".join(map(str, sorted(seqs)))
+            filters.append(
+                _Filter(
+                    f"c.speaker IN ({listed})",
+                    drive=f"FROM claims c INDEXED BY claims_speaker WHERE c.speaker IN ({listed})",
+                    ordered=len(seqs) == 1,
+                    count=f"SELECT seq FROM claims WHERE speaker IN ({listed})",
+                )
             )
-        wanted_org = None
-        if organization is not None:
-            wanted_org = normalize_name(organization)
-            subqueries.append(
-                "SELECT c.seq FROM speaker_roles r JOIN claims c ON c.speaker = r.speaker "
-                "WHERE r.organization = ?"
+        if source is not None:
+            entry = self._source_entry(self._source_id(source))
+            if entry is None:
+                return []
+            filters.append(
+                _Filter(
+                    f"EXISTS (SELECT 1 FROM claim_sources s WHERE s.source = {entry[0]} "
+                    "AND s.claim = c.seq)",
+                    drive="FROM claim_sources x CROSS JOIN claims c ON c.seq = x.claim "
+                    f"WHERE x.source = {entry[0]}",
+                    order="x.claim",
+                    ordered=True,
+                    count=f"SELECT claim FROM claim_sources WHERE source = {entry[0]}",
+                )
             )
-            params.append(wanted_org)
+        if rating is not None:
+            wanted_rating = normalize_text(rating)
+            filters.append(
+                _Filter(
+                    "EXISTS (SELECT 1 FROM claim_ratings r WHERE r.rating = ? AND r.claim = c.seq)",
+                    [wanted_rating],
+                    drive="FROM claim_ratings x CROSS JOIN claims c ON c.seq = x.claim "
+                    "WHERE x.rating = ?",
+                    order="x.claim",
+                    ordered=True,
+                    count="SELECT claim FROM claim_ratings WHERE rating = ?",
+                )
+            )
+        if tag is not None:
+            filters.append(
+                _Filter(
+                    "EXISTS (SELECT 1 FROM claim_tags g WHERE g.tag = ? AND g.claim = c.seq)",
+                    [tag],
+                    drive="FROM claim_tags x CROSS JOIN claims c ON c.seq = x.claim "
+                    "WHERE x.tag = ?",
+                    order="x.claim",
+                    ordered=True,
+                    count="SELECT claim FROM claim_tags WHERE tag = ?",
+                )
+            )
+        if text is not None:
+            words = _search_words(text)
+            match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+            filters.append(
+                _Filter(
+                    "EXISTS (SELECT 1 FROM claim_text t WHERE t.claim_text MATCH ? "
+                    "AND t.rowid = c.seq)",
+                    [match],
+                    drive="FROM claim_text x CROSS JOIN claims c ON c.seq = x.rowid "
+                    "WHERE x.claim_text MATCH ?",
+                    order="x.rowid",
+                    ordered=True,
+                    count="SELECT rowid FROM claim_text WHERE claim_text MATCH ?",
+                )
+            )
         if start is not None or end is not None:
             if mode not in ("definitely", "possibly"):
                 raise ValidationError(
@@ -883,57 +1061,177 @@ class Store(DeskQueries):
                     value=mode,
                 )
             window = _window(_as_date(None if start == ".." else start), _as_date(end))
-            subqueries.append(self._date_subquery(window, mode))
-        if source is not None:
-            entry = self._source_entry(self._source_id(source))
-            subqueries.append(
-                f"SELECT claim FROM claim_sources WHERE source = {entry[0] if entry else -1}"
+            condition = _date_condition(window, mode)
+            within = self._date_subquery(window, condition)
+            filters.append(
+                _Filter(
+                    f"c.said IS NOT NULL AND {condition}",
+                    drive=f"FROM claims c WHERE c.seq IN ({within})",
+                    count=within,
+                )
+            )
+        wanted_org = None
+        if organization is not None:
+            wanted_org = normalize_name(organization)
+            filters.append(
+                _Filter(
+                    "c.speaker IN (SELECT speaker FROM speaker_roles WHERE organization = ?)",
+                    [wanted_org],
+                )
             )
         if publisher is not None:
-            subqueries.append(
-                "SELECT cs.claim FROM sources s JOIN claim_sources cs ON cs.source = s.seq "
-                "WHERE s.publisher = ?"
+            filters.append(
+                _Filter(
+                    "EXISTS (SELECT 1 FROM claim_sources s JOIN sources p ON p.seq = s.source "
+                    "WHERE s.claim = c.seq AND p.publisher = ?)",
+                    [normalize_name(publisher)],
+                )
             )
-            params.append(normalize_name(publisher))
-        if text is not None:
-            words = _search_words(text)
-            subqueries.append("SELECT rowid FROM claim_text WHERE claim_text MATCH ?")
-            params.append(" ".join('"' + w.replace('"', '""') + '"' for w in words))
-        if tag is not None:
-            subqueries.append("SELECT claim FROM claim_tags WHERE tag = ?")
-            params.append(tag)
-        if rating is not None:
-            subqueries.append(
-                "SELECT c.seq FROM reviews r JOIN claims c ON c.id = r.claim WHERE r.rating = ?"
-            )
-            params.append(normalize_text(rating))
-        where = " AND ".join(f"seq IN ({q})" for q in subqueries) or "1"
-        sql = f"SELECT data FROM claims WHERE {where} ORDER BY seq"
-        if limit is not None and wanted_org is None:
-            sql += f" LIMIT {limit}"
-        out: list[Claim] = []
+        driver, candidates = self._driver(filters, limit, offset)
+        if candidates is not None and len(filters) == 1:  # the candidates are the answer
+            stop = None if limit is None else offset + limit
+            return self._claims_at(candidates[offset:stop])
+        probes = [f for f in filters if f is not driver]
+        if candidates is not None and driver is not None and not driver.ordered:
+            rows = self._probe(candidates, probes)
+            return self._claims_at(self._page(rows, wanted_org, limit, offset))
+        params: list[Any] = []
+        if driver is None:
+            sql = "SELECT c.seq, c.speaker, c.said FROM claims c NOT INDEXED WHERE 1"
+            order = "c.seq"
+        else:
+            sql = f"SELECT c.seq, c.speaker, c.said {driver.drive}"
+            params.extend(driver.params)
+            order = driver.order
+        for item in probes:
+            sql += f" AND {item.probe}"
+            params.extend(item.params)
+        sql += f" ORDER BY {order}"
+        if wanted_org is None:
+            if limit is not None:
+                sql += f" LIMIT {limit}"
+            if offset:
+                sql += f" {'' if limit is not None else 'LIMIT -1 '}OFFSET {offset}"
+            return self._claims_at([row[0] for row in self._rows(sql, params)])
         with sqlite_errors(self._path, "read the store"):
             cursor = self._db.execute(sql, params)
-            for (data,) in cursor:
-                claim = self._decode_claim(data)
-                if wanted_org is not None and not _held_role(claim.speaker, wanted_org, claim.said):
-                    continue
-                out.append(claim)
-                if limit is not None and len(out) >= limit:
+            return self._claims_at(self._page(cursor, wanted_org, limit, offset))
+
+    def _probe(
+        self, candidates: list[int], probes: list[_Filter]
+    ) -> Iterator[tuple[int, int, str | None]]:
+        """The rows of *candidates* (in order) that pass every probe, tested a
+        slice at a time, so that a full page stops the work early.
+        """
+        where = "".join(f" AND {item.probe}" for item in probes)
+        params = [value for item in probes for value in item.params]
+        for first in range(0, len(candidates), 256):
+            listed = ",".join(map(str, candidates[first : first + 256]))
+            yield from self._rows(
+                "SELECT c.seq, c.speaker, c.said FROM claims c "
+                f"WHERE c.seq IN ({listed}){where} ORDER BY c.seq",
+                params,
+            )
+
+    def _page(
+        self,
+        rows: Iterable[tuple[int, int, str | None]],
+        organization: str | None,
+        limit: int | None,
+        offset: int,
+    ) -> list[int]:
+        """The seqs of the page of *rows* from *offset*, at most *limit* of them.
+
+        With *organization*, only rows whose speaker held a role there when the
+        claim was said count: a role is held for a time, so this is tested on
+        the candidate rows (speaker and said-date only).
+        """
+        seqs: list[int] = []
+        skip = offset
+        with sqlite_errors(self._path, "read the store"):
+            for seq, speaker_seq, said in rows:
+                if limit is not None and len(seqs) >= limit:
                     break
-        return out
+                if organization is not None:
+                    speaker = self._speaker_at(speaker_seq)
+                    when = None if said is None else Date.parse(said)
+                    if speaker is None or not _held_role(speaker, organization, when):
+                        continue
+                if skip:
+                    skip -= 1
+                    continue
+                seqs.append(seq)
+        return seqs
+
+    def _driver(
+        self, filters: list[_Filter], limit: int | None, offset: int
+    ) -> tuple[_Filter | None, list[int] | None]:
+        """The filter whose index drives the query (None: scan claims in order)
+        and, when they were listed, its candidate claims in order.
+
+        A filter with few candidates drives, from the list of them; otherwise
+        one whose index yields claims in insertion order, so the walk stops once
+        the page is full. "Few" balances listing candidates against walking: a
+        page of *p* claims among *n* that match one in *k* costs a walk of about
+        *p·k* rows, so a list is worth it up to about sqrt(p·n) candidates
+        (less, as listing a candidate costs more than walking past a row).
+        """
+        drivable = [f for f in filters if f.drive is not None]
+        if not drivable:
+            return None, None
+        if len(drivable) == 1 and drivable[0].ordered:
+            return drivable[0], None
+        total = int(self._run("SELECT coalesce(max(seq), 0) FROM claims").fetchone()[0])
+        page = total if limit is None else offset + limit
+        # A listed candidate costs about four times a walked row.
+        fewest = max(_CAP, math.isqrt(page * total // 4))
+        best: _Filter | None = None
+        for item in drivable:
+            assert item.count is not None
+            # Only a filter with fewer candidates than the best so far matters.
+            sql = f"SELECT count(*) FROM ({item.count} LIMIT {fewest})"
+            if len(drivable) == 1:
+                sql = f"{item.count} LIMIT {fewest}"  # list them at once
+            with sqlite_errors(self._path, "read the store"):
+                rows = self._db.execute(sql, item.params).fetchall()
+            found = len(rows) if len(drivable) == 1 else int(rows[0][0])
+            if found < fewest:
+                best, fewest = item, found
+        if best is None:
+            return next((f for f in drivable if f.ordered), None), None
+        if best.ordered:
+            return best, None  # walked in order, it stops when the page is full
+        if len(drivable) > 1:
+            assert best.count is not None
+            rows = self._rows(best.count, best.params)
+        return best, sorted(row[0] for row in rows)
+
+    def _claims_at(self, seqs: list[int]) -> list[Claim]:
+        """The claims at *seqs*, rebuilt from their stored wire form, in that order."""
+        found: dict[int, str] = {}
+        for first in range(0, len(seqs), 500):
+            listed = ",".join(map(str, seqs[first : first + 500]))
+            found.update(self._rows(f"SELECT seq, data FROM claim_data WHERE seq IN ({listed})"))
+        return [self._decode_claim(found[seq]) for seq in seqs]
 
     @staticmethod
-    def _date_subquery(window: Date, mode: str) -> str:
-        condition = _date_condition(window, mode)
+    def _date_subquery(window: Date, condition: str) -> str:
+        # Per span class, a claim that can meet the window starts at most that
+        # class's longest span (and any offset widening) before the window.
         p = window._parsed
-        lo = -_FAR if p.lo is None else p.lo - _WIDE - _MARGIN
-        hi = _FAR if p.hi is None else p.hi + _MARGIN
-        return (
-            f"SELECT seq FROM claims WHERE wide = 0 AND said IS NOT NULL "
-            f"AND said_lo BETWEEN {lo} AND {hi} AND {condition} "
-            f"UNION ALL SELECT seq FROM claims WHERE wide = 1 AND said IS NOT NULL AND {condition}"
+        parts = []
+        for span, longest in enumerate(_SPANS):
+            lo = -_FAR if p.lo is None else p.lo - longest - _MARGIN
+            hi = _FAR if p.hi is None else p.hi + _MARGIN
+            parts.append(
+                f"SELECT seq FROM claims INDEXED BY claims_said WHERE span = {span} "
+                f"AND said IS NOT NULL AND said_lo BETWEEN {lo} AND {hi} AND {condition}"
+            )
+        parts.append(
+            f"SELECT seq FROM claims INDEXED BY claims_said WHERE span = {len(_SPANS)} "
+            f"AND said IS NOT NULL AND {condition}"
         )
+        return " UNION ALL ".join(parts)
 
     # -- relations between claims ---------------------------------------------
 
@@ -950,7 +1248,10 @@ class Store(DeskQueries):
         """
         from claimtrack._repeats import TOOL, features, find_matches
 
-        rows = self._rows("SELECT seq, id, speaker, said, data FROM claims ORDER BY seq")
+        rows = self._rows(
+            "SELECT c.seq, c.id, c.speaker, c.said, d.data FROM claims c "
+            "JOIN claim_data d ON d.seq = c.seq ORDER BY c.seq"
+        )
         items = []
         for seq, ident, speaker, said, data in rows:
             key = (0, Date.parse(said).sort_key) if said is not None else (1, (0, 0, ""))
@@ -1056,3 +1357,253 @@ def _check_batch(batch_size: int) -> None:
             field="batch_size",
             value=batch_size,
         )
+
+
+#: Insert statements of the bulk writer, by buffer.
+_INSERTS = {
+    "speakers": "INSERT INTO speakers (seq, id, data) VALUES (?, ?, ?)",
+    "speaker_names": "INSERT OR IGNORE INTO speaker_names VALUES (?, ?)",
+    "speaker_roles": "INSERT OR IGNORE INTO speaker_roles VALUES (?, ?)",
+    "sources": "INSERT INTO sources (seq, id, url, publisher, data) VALUES (?, ?, ?, ?, ?)",
+    "claims": "INSERT INTO claims (seq, id, speaker, said, said_lo, said_hi, floating, span) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "claim_data": "INSERT INTO claim_data (seq, data) VALUES (?, ?)",
+    "claim_text": "INSERT INTO claim_text (rowid, text) VALUES (?, ?)",
+    "claim_sources": "INSERT OR IGNORE INTO claim_sources VALUES (?, ?)",
+    "claim_tags": "INSERT OR IGNORE INTO claim_tags VALUES (?, ?)",
+    "relations": "INSERT INTO relations (seq, id, claim, target, kind, status, data) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "reviews": "INSERT INTO reviews (seq, id, claim, rating, data) VALUES (?, ?, ?, ?, ?)",
+    "claim_ratings": "INSERT OR IGNORE INTO claim_ratings (rating, claim) VALUES (?, ?)",
+}
+_TABLES = ("speakers", "sources", "claims", "relations", "reviews")
+_TABLE_OF: dict[type[Any], str] = {
+    Speaker: "speakers",
+    Source: "sources",
+    Claim: "claims",
+    Relation: "relations",
+    Review: "reviews",
+}
+
+
+class _Bulk:
+    """Writes a batch of records (inside the caller's transaction) with one
+    ``executemany`` per table.
+
+    A record takes the fast path when it is new (its id is neither in the store,
+    asked once per batch, nor earlier in the batch) and every record it embeds
+    is the one the store holds: then merging, as :meth:`Ledger.add` merges,
+    would change nothing, and the record is inserted as it is. Any other record
+    goes through :meth:`Store._add_record`, which merges exactly as a Ledger does.
+    """
+
+    def __init__(self, store: Store, records: list[Record]) -> None:
+        self.store = store
+        self.records = records
+        self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _INSERTS}
+        self.claims: dict[str, tuple[int, Claim]] = {}
+        self.failed: list[Record] = []
+        wanted: dict[str, list[str]] = {table: [] for table in _TABLES}
+        for record in records:
+            table = _TABLE_OF.get(type(record))
+            if table is not None:
+                wanted[table].append(record.id)
+        self.held: dict[str, set[str]] = {table: set() for table in _TABLES}
+        for table, ids in wanted.items():
+            for first in range(0, len(ids), 500):
+                chunk = ids[first : first + 500]
+                marks = ",".join("?" * len(chunk))
+                self.held[table].update(
+                    row[0]
+                    for row in store._rows(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
+                )
+        self.next: dict[str, int] = {}
+        self._count()
+
+    def _count(self) -> None:
+        for table in _TABLES:
+            row = self.store._run(f"SELECT max(seq) FROM {table}").fetchone()
+            self.next[table] = (row[0] or 0) + 1
+
+    def _seq(self, table: str) -> int:
+        seq = self.next[table]
+        self.next[table] = seq + 1
+        return seq
+
+    def flush(self) -> None:
+        """Send the buffered rows to the database, one ``executemany`` per table."""
+        db = self.store._db
+        with sqlite_errors(self.store._path, "write to the store"):
+            for name, rows in self.rows.items():
+                if rows:
+                    db.executemany(_INSERTS[name], rows)
+                    rows.clear()
+
+    def write(self, numbers: list[int] | None, skip_bad: bool = False) -> list[IntegrityError]:
+        """Write every record. A record that conflicts with the one held raises
+        :class:`IntegrityError` (its paths prefixed with the record's line number
+        when *numbers* are given) or, with *skip_bad*, is skipped and returned.
+        """
+        failed: list[IntegrityError] = []
+        for index, record in enumerate(self.records):
+            if self._fast(record):
+                continue
+            self.flush()
+            try:
+                self.store._add_record(record)
+            except IntegrityError as exc:
+                if numbers is None:
+                    raise
+                error = IntegrityError(
+                    Problem(f"line {numbers[index]}: {p.path}", p.message) for p in exc.problems
+                )
+                if not skip_bad:
+                    raise error from None
+                failed.append(error)
+                self.failed.append(record)
+            self._count()
+            table = _TABLE_OF.get(type(record))
+            if table is not None:
+                self.held[table].add(record.id)
+        self.flush()
+        return failed
+
+    def _settled(self, record: Speaker | Source) -> bool:
+        return self._entry(record) is not None
+
+    def _entry(self, record: Speaker | Source) -> tuple[int, Any] | None:
+        """The (seq, record) the store holds under *record*'s id, when that is
+        *record* itself (or equal to it); else None.
+        """
+        speaker = type(record) is Speaker
+        cache: dict[str, Any] = self.store._speaker_cache if speaker else self.store._source_cache
+        entry = cache.get(record.id)
+        if entry is None:
+            # Not cached (or forgotten): ask the store, with the rows so far written.
+            self.flush()
+            load = self.store._speaker_entry if speaker else self.store._source_entry
+            entry = load(record.id)
+        if entry is not None and (entry[1] is record or entry[1] == record):
+            return entry
+        return None
+
+    def _fast(self, record: Record) -> bool:
+        kind = type(record)
+        if kind is Claim:
+            return self._claim(record)  # type: ignore[arg-type]
+        if kind is Source:
+            return self._source(record)  # type: ignore[arg-type]
+        if kind is Speaker:
+            return self._speaker(record)  # type: ignore[arg-type]
+        if kind is Review:
+            return self._review(record)  # type: ignore[arg-type]
+        if kind is Relation:
+            return self._relation(record)  # type: ignore[arg-type]
+        return False
+
+    def _speaker(self, speaker: Speaker) -> bool:
+        if speaker.id in self.held["speakers"]:
+            return self._settled(speaker)
+        seq = self._seq("speakers")
+        self.rows["speakers"].append((seq, speaker.id, Store._data(speaker)))
+        names = {normalize_name(n) for n in speaker.names()}
+        names.update(f"\x1f{value}" for value in speaker.identifiers.values())
+        self.rows["speaker_names"].extend((n, seq) for n in names)
+        self.rows["speaker_roles"].extend(
+            {(normalize_name(r.organization), seq) for r in speaker.roles if r.organization}
+        )
+        self.held["speakers"].add(speaker.id)
+        self.store._remember_speaker((seq, speaker))
+        return True
+
+    def _source(self, source: Source) -> bool:
+        if source.part_of is not None and not self._settled(source.part_of):
+            return False
+        if source.id in self.held["sources"]:
+            return self._settled(source)
+        seq = self._seq("sources")
+        url = normalize_url(source.url) if source.url else None
+        publisher = normalize_name(source.publisher) if source.publisher else None
+        self.rows["sources"].append((seq, source.id, url, publisher, Store._data(source)))
+        self.held["sources"].add(source.id)
+        self.store._remember(self.store._source_cache, source.id, (seq, source))
+        return True
+
+    def _claim(self, claim: Claim) -> bool:
+        # The common case inline: the speaker and sources are the very objects held.
+        held = self.held["claims"]
+        if claim.id in held:
+            return False
+        speaker_entry = self.store._speaker_cache.get(claim.speaker.id)
+        if speaker_entry is None or speaker_entry[1] is not claim.speaker:
+            speaker_entry = self._entry(claim.speaker)
+            if speaker_entry is None:
+                return False
+        sources = self.store._source_cache
+        source_seqs = []
+        for appearance in claim.appearances:
+            source = appearance.source
+            entry = sources.get(source.id)
+            if entry is None or entry[1] is not source:
+                entry = self._entry(source)
+                if entry is None:
+                    return False
+            source_seqs.append(entry[0])
+        seq = self.next["claims"]
+        self.next["claims"] = seq + 1
+        said = claim.said
+        lo, hi, floating, span = _bounds(said)
+        rows = self.rows
+        rows["claims"].append(
+            (seq, claim.id, speaker_entry[0], None if said is None else said.value, lo, hi,
+             floating, span)
+        )  # fmt: skip
+        rows["claim_data"].append((seq, _encode(_write_claim(claim))))
+        rows["claim_text"].append((seq, normalize_text(claim.text)))
+        if len(source_seqs) == 1:
+            rows["claim_sources"].append((source_seqs[0], seq))
+        else:
+            rows["claim_sources"].extend((source, seq) for source in set(source_seqs))
+        if claim.tags:
+            rows["claim_tags"].extend((tag, seq) for tag in claim.tags)
+        held.add(claim.id)
+        self.claims[claim.id] = (seq, claim)
+        return True
+
+    def _review(self, review: Review) -> bool:
+        if review.id in self.held["reviews"]:
+            return False
+        held = self.claims.get(review.claim.id)
+        if held is None:  # a claim of an earlier batch: ask the store
+            self.flush()
+            row = self.store._run(
+                "SELECT c.seq, d.data FROM claims c JOIN claim_data d ON d.seq = c.seq "
+                "WHERE c.id = ?",
+                (review.claim.id,),
+            ).fetchone()
+            if row is None:
+                return False
+            held = (row[0], self.store._decode_claim(row[1]))
+        if not (held[1] is review.claim or held[1] == review.claim):
+            return False
+        if not self._settled(review.reviewer):
+            return False
+        label = rating_label(review)
+        rating = normalize_text(label) if label is not None else None
+        seq = self._seq("reviews")
+        self.rows["reviews"].append((seq, review.id, review.claim.id, rating, Store._data(review)))
+        if rating is not None:
+            self.rows["claim_ratings"].append((rating, held[0]))
+        self.held["reviews"].add(review.id)
+        return True
+
+    def _relation(self, relation: Relation) -> bool:
+        if relation.id in self.held["relations"]:
+            return False
+        seq = self._seq("relations")
+        self.rows["relations"].append(
+            (seq, relation.id, relation.claim, relation.target, relation.kind.value,
+             relation.status.value, Store._data(relation))
+        )  # fmt: skip
+        self.held["relations"].add(relation.id)
+        return True

@@ -123,6 +123,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
             tag=args.tag,
             rating=args.rating,
             limit=args.limit,
+            offset=args.offset,
         )
     if args.format == "json":
         sys.stdout.write(_claims_json(claims) + "\n")
@@ -180,6 +181,13 @@ def _positive(value: str) -> int:
     return number
 
 
+def _count(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be zero or a positive integer (got {value})")
+    return number
+
+
 def add_commands(subparsers: Any) -> None:
     """Add the ``import``, ``query`` and ``repeats`` subcommands."""
     db_help = "the SQLite store (created if missing)"
@@ -221,6 +229,9 @@ def add_commands(subparsers: Any) -> None:
     query.add_argument("--tag", help="a tag")
     query.add_argument("--rating", help="a review's rating label ('False')")
     query.add_argument("--limit", type=_positive, help="at most this many claims")
+    query.add_argument(
+        "--offset", type=_count, default=0, help="skip this many claims first (the next page)"
+    )
     query.add_argument("--format", choices=["table", "json"], default="table")
     query.set_defaults(handler=_cmd_query)
 

@@ -13,6 +13,7 @@ records may not share an id.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal, TypeVar, overload
 
@@ -50,8 +51,16 @@ class RecordView(Sequence[R]):
     @overload
     def __getitem__(self, index: slice) -> Sequence[R]: ...
     def __getitem__(self, index: int | slice) -> R | Sequence[R]:
-        values = list(self._records.values())
-        return values[index]
+        if isinstance(index, slice):
+            return list(self._records.values())[index]
+        size = len(self._records)
+        position = index + size if index < 0 else index
+        if not 0 <= position < size:
+            raise IndexError(f"record index {index} out of range ({size} records)")
+        # Walk from the nearer end rather than copy every record into a list.
+        if position < size // 2:
+            return next(itertools.islice(self._records.values(), position, None))
+        return next(itertools.islice(reversed(self._records.values()), size - 1 - position, None))
 
     def __len__(self) -> int:
         return len(self._records)
@@ -84,7 +93,7 @@ def _is_empty(record: Any, field: attrs.Attribute[Any], value: Any) -> bool:
 
 def _merge(old: R, new: R, path: str, problems: list[Problem]) -> R:
     """Merge two records with one id; report each conflicting field."""
-    if old == new:
+    if old is new or old == new:
         return old
     changes: dict[str, Any] = {}
     for field in attrs.fields(type(old)):  # type: ignore[arg-type]

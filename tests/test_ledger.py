@@ -139,3 +139,16 @@ def test_pages_are_slices_of_the_whole_answer(n: int, offset: int, limit: int | 
     assert ledger.query(tag="x", offset=offset, limit=limit) == whole[offset:stop]
     with pytest.raises(ct.ValidationError, match="'offset' must be"):
         ledger.query(offset=-1)
+
+
+def test_record_views_index_from_either_end() -> None:
+    speaker = ct.Speaker(name="Ana Ruiz")
+    ledger = ct.Ledger([ct.Claim(text=f"Claim number {i}.", speaker=speaker) for i in range(7)])
+    texts = [f"Claim number {i}." for i in range(7)]
+    assert [ledger.claims[i].text for i in range(7)] == texts
+    assert [ledger.claims[-i].text for i in range(1, 8)] == texts[::-1]
+    assert [c.text for c in ledger.claims[2:5]] == texts[2:5]
+    with pytest.raises(IndexError):
+        ledger.claims[7]
+    with pytest.raises(IndexError):
+        ledger.claims[-8]

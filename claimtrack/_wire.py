@@ -19,8 +19,10 @@ reported at once, each with its JSON path.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import enum
+import gc
 import json
 import math
 import os
@@ -556,6 +558,24 @@ def _parse_json(data: str | bytes | bytearray, where: str = "$") -> Any:
         raise ValidationError([Problem(where, "JSON nested too deeply")]) from None
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a ledger is built.
+
+    Reading allocates millions of small objects and none of them form reference
+    cycles, yet each allocation burst makes the collector walk every live
+    object again: pausing it roughly halves the time of a large load. The
+    caller's setting is restored, and the objects are collected as usual later.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def loads(data: str | bytes | bytearray) -> Ledger:
     """Read a ledger document, strictly.
 
@@ -566,6 +586,11 @@ def loads(data: str | bytes | bytearray) -> Ledger:
         IntegrityError: the records are valid one by one but not together
             (see :meth:`Ledger.validate`).
     """
+    with _collector_paused():
+        return _loads(data)
+
+
+def _loads(data: str | bytes | bytearray) -> Ledger:
     document = _parse_json(data)
     if type(document) is not dict:
         raise ValidationError(
@@ -819,7 +844,8 @@ def _read_line(
 def load_jsonl(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Ledger:
     """Read JSON Lines into a Ledger, checking integrity at the end."""
     ledger = Ledger()
-    for record in iter_jsonl(source):
-        ledger.add(record)
+    with _collector_paused():
+        for record in iter_jsonl(source):
+            ledger.add(record)
     ledger.validate()
     return ledger

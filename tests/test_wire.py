@@ -405,3 +405,24 @@ def test_random_truncations_never_crash() -> None:
 def test_a_claim_round_trips_alone(claim: Claim) -> None:
     ledger = loads(dumps(claim))
     assert ledger.claims[0] == claim
+
+
+def test_loading_restores_the_garbage_collector_setting() -> None:
+    import gc
+
+    text = dumps(sample_ledger())
+    assert gc.isenabled()
+    loads(text)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        loads(text)
+        assert not gc.isenabled()
+        with pytest.raises(ValidationError):
+            loads("{}")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(ValidationError):
+        loads("{}")
+    assert gc.isenabled()

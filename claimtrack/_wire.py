@@ -395,43 +395,60 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
 # -- writing: one generated function per class ---------------------------------
 #
 # Each record class gets a function, generated from its attrs fields, that
-# builds its wire dict: references become ids, dates EDTF strings, defaults,
-# None and empty collections are left out, and the id comes first.
+# writes its compact JSON text directly: references become ids, dates EDTF
+# strings, defaults, None and empty collections are left out, and the id comes
+# first. The text is exactly what the standard library's encoder would write
+# for the record's wire dict (separators "," and ":", non-ASCII kept), without
+# building the dict first.
 
 
 _REFERENCE_TYPES = (Speaker, Source, Claim)
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+_string = json.encoder.encode_basestring  # escapes like json.dumps(ensure_ascii=False)
+
+
+def _date_text(date: Date) -> str:
+    if date.basis is Basis.STATED and date.text is None and date.rule is None:
+        return _string(date.value)
+    return _encode(_unstructure_date(date))
 
 
 def _write_expression(tp: Any, var: str, names: dict[str, Any]) -> str:
-    origin = getattr(tp, "__origin__", None)
-    if origin is tuple:
+    if getattr(tp, "__origin__", None) is tuple:
         inner = _write_expression(tp.__args__[0], "x", names)
-        return f"[{inner} for x in {var}]" if inner != "x" else f"list({var})"
+        return f'"[" + ",".join([{inner} for x in {var}]) + "]"'
     if tp in _REFERENCE_TYPES:
-        return f"{var}.id"
+        return f"_string({var}.id)"
+    if tp is str:
+        return f"_string({var})"
+    if tp in (int, float):
+        return f"repr({var})"  # as json writes numbers (int and float reprs)
+    if tp is bool:
+        return f'("true" if {var} else "false")'
     if tp is Date:
         return f"_date({var})"
     if tp is FrozenDict:
-        return f"dict({var})"
+        return f"_encode(dict({var}))"
     if tp is JSONMap:
-        return f"{var}.to_dict()"
+        return f"_encode({var}.to_dict())"
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return f"{var}.value"
+        names[f"_e_{tp.__name__}"] = {member: _string(member.value) for member in tp}
+        return f"_e_{tp.__name__}[{var}]"
     if attrs.has(tp):
         names[f"_w_{tp.__name__}"] = _writer(tp)
         return f"_w_{tp.__name__}({var})"
-    return var
+    raise TypeError(f"no writer for {tp!r}")
 
 
-def _writer(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+def _writer(cls: type[Any]) -> Callable[[Any], str]:
     cached = _WRITERS.get(cls)
     if cached is not None:
         return cached
     hints = attrs.resolve_types(cls)
     fields = [f for f in attrs.fields(hints) if f.init]
     fields.sort(key=lambda f: f.name != "id")  # the id first, for people reading
-    names: dict[str, Any] = {"_date": _unstructure_date}
-    lines = [f"def write_{cls.__name__}(o):", "    r = {}"]
+    names: dict[str, Any] = {"_date": _date_text, "_string": _string, "_encode": _encode}
+    lines = [f"def write_{cls.__name__}(o):", "    p = []"]
     for field in fields:
         tp = field.type
         optional = False
@@ -444,25 +461,38 @@ def _writer(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
             tp = next(a for a in tp.__args__ if a is not type(None))
         expression = _write_expression(tp, "v", names)
         lines.append(f"    v = o.{field.name}")
+        put = f"p.append({json.dumps(field.name) + ':'!r} + {expression})"
         default = field.default
         if field.name == "id" or default is attrs.NOTHING:
-            lines.append(f"    r[{field.name!r}] = {expression}")
+            lines.append(f"    {put}")
         elif optional or default is None:
-            lines.append(f"    if v is not None: r[{field.name!r}] = {expression}")
+            lines.append(f"    if v is not None: {put}")
         elif isinstance(default, enum.Enum):
             names[f"_d_{field.name}"] = default
-            lines.append(f"    if v is not _d_{field.name}: r[{field.name!r}] = {expression}")
+            lines.append(f"    if v is not _d_{field.name}: {put}")
         else:  # empty tuples and mappings
-            lines.append(f"    if v: r[{field.name!r}] = {expression}")
-    lines.append("    return r")
+            lines.append(f"    if v: {put}")
+    lines.append('    return "{" + ",".join(p) + "}"')
     exec("\n".join(lines), names)
-    writer: Callable[[Any], dict[str, Any]] = names[f"write_{cls.__name__}"]
+    writer: Callable[[Any], str] = names[f"write_{cls.__name__}"]
     _WRITERS[cls] = writer
     return writer
 
 
-_WRITERS: dict[type[Any], Callable[[Any], dict[str, Any]]] = {}
-_UNSTRUCTURE = {cls: _writer(cls) for _, cls in _SECTIONS}
+_WRITERS: dict[type[Any], Callable[[Any], str]] = {}
+_WRITE = {cls: _writer(cls) for _, cls in _SECTIONS}
+
+
+def _unstructure_record(record: Any) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(_WRITE[type(record)](record))
+    return result
+
+
+# The wire dict of each top-level record class, for callers that need data
+# rather than text.
+_UNSTRUCTURE: dict[type[Any], Callable[[Any], dict[str, Any]]] = {
+    cls: _unstructure_record for _, cls in _SECTIONS
+}
 
 
 # -- documents ----------------------------------------------------------------
@@ -487,9 +517,6 @@ def unstructure(record: Speaker | Source | Claim | Relation | Review) -> dict[st
     return _UNSTRUCTURE[type(record)](record)
 
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
-
-
 def dumps(data: Ledger | Record | Iterable[Record]) -> str:
     """Write a ledger document: a Ledger, or a claim, review, relation or iterable of them.
 
@@ -502,8 +529,8 @@ def dumps(data: Ledger | Record | Iterable[Record]) -> str:
         records = getattr(ledger, section)
         if not records:
             continue
-        unstructure_record = _UNSTRUCTURE[cls]
-        body = ",\n".join(_encode(unstructure_record(r)) for r in records)
+        write = _WRITE[cls]
+        body = ",\n".join([write(r) for r in records])
         parts.append(f',\n"{section}":[\n{body}\n]')
     parts.append("}\n")
     return "".join(parts)
@@ -718,8 +745,9 @@ def dump_jsonl(data: Ledger | Iterable[Record], target: str | os.PathLike[str] |
         handle.write(_encode({"claimtrack": FORMAT_VERSION}) + "\n")
         count = 1
         for kind, record in _stream_records(data):
-            line = {"type": kind, **_UNSTRUCTURE[type(record)](record)}
-            handle.write(_encode(line) + "\n")
+            # The type goes first: '{"type":"claim",' then the record's own fields.
+            text = _WRITE[type(record)](record)
+            handle.write(f'{{"type":"{kind}",{text[1:]}\n')
             count += 1
         return count
     finally:

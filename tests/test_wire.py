@@ -426,3 +426,14 @@ def test_loading_restores_the_garbage_collector_setting() -> None:
     with pytest.raises(ValidationError):
         loads("{}")
     assert gc.isenabled()
+
+
+@given(ledgers())
+def test_written_records_are_what_the_json_encoder_writes(ledger: Ledger) -> None:
+    # Records are written as text directly; each line must be exactly the
+    # standard library's compact encoding of its own data, key order included.
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    for line in dumps(ledger).splitlines():
+        record = line.rstrip(",")
+        if record.startswith("{") and record.endswith("}") and record != '{"claimtrack":1,':
+            assert encode(json.loads(record)) == record

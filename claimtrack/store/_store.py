@@ -33,11 +33,10 @@ from claimtrack._review import Relation, RelationKind, RelationStatus, Review
 from claimtrack._source import Source
 from claimtrack._speaker import Speaker
 from claimtrack._wire import (
-    _UNSTRUCTURE,
+    _WRITE,
     FORMAT_VERSION,
     _Context,
     _context,
-    _encode,
     _read_line,
     _structure,
     loads,
@@ -126,7 +125,7 @@ class _Fallback(dict[str, Any]):
         return default if found is None else found
 
 
-_write_claim = _UNSTRUCTURE[Claim]
+_write_claim = _WRITE[Claim]
 
 
 def _bounds(said: Date | None) -> tuple[int | None, int | None, int, int]:
@@ -497,7 +496,7 @@ class Store(DeskQueries):
 
     @staticmethod
     def _data(record: Record) -> str:
-        return _encode(_UNSTRUCTURE[type(record)](record))
+        return _WRITE[type(record)](record)
 
     def _write_speaker(self, speaker: Speaker, update: bool) -> None:
         data = self._data(speaker)
@@ -1558,7 +1557,7 @@ class _Bulk:
             (seq, claim.id, speaker_entry[0], None if said is None else said.value, lo, hi,
              floating, span)
         )  # fmt: skip
-        rows["claim_data"].append((seq, _encode(_write_claim(claim))))
+        rows["claim_data"].append((seq, _write_claim(claim)))
         rows["claim_text"].append((seq, normalize_text(claim.text)))
         if len(source_seqs) == 1:
             rows["claim_sources"].append((source_seqs[0], seq))

@@ -1,4 +1,9 @@
-"""The wire format: one cattrs converter; ledger documents and JSON Lines.
+"""The wire format: ledger documents and JSON Lines.
+
+Reading goes through cattrs (a fast converter for valid records, its detailed
+validation for the paths of every problem); writing goes through a function per
+record class generated from its attrs fields. Both walk the same fields, as the
+JSON Schema generator does, so the three cannot drift apart.
 
 A ledger document is::
 

@@ -540,3 +540,17 @@ def test_sentences_cover_each_paragraph_in_order(text: str) -> None:
         assert spans[0][0] == start
         assert spans[-1][1] == end
         assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_a_name_in_apposition_after_a_description_is_the_speaker() -> None:
+    text = (
+        "A spokesman for the port operator, Jonas Feld, told reporters the offer was fair. "
+        "The head of the dockers' union, Petra Lindqvist, said talks had failed."
+    )
+    claims = list(extract(text, SOURCE).claims)
+    assert [(c.speaker.name, c.speaker.kind.value) for c in claims] == [
+        ("Jonas Feld", "person"),
+        ("Petra Lindqvist", "person"),
+    ]
+    roles = [c.appearances[0].speaker_role for c in claims]
+    assert roles == ["spokesman for the port operator", "head of the dockers' union"]

@@ -220,7 +220,11 @@ def _subject(text: str, seg_start: int, cue_start: int) -> _Subject | None:
             return None
         appositive = body[pieces[head + 1][0] : pieces[head + 1][1]].strip()
         role = None
-        if appositive and not re.match(r"(?:who|which|whose|that|working|speaking)\b", appositive):
+        if len(mentions) == 1 and appositive == mentions[0].name:
+            role = mentions[0].role  # "A spokesman for X, Jonas Feld,": the role comes first
+        elif appositive and not re.match(
+            r"(?:who|which|whose|that|working|speaking)\b", appositive
+        ):
             role = re.sub(r"^(?:a|an|the)\s+", "", re.sub(r"\s*\([^)]*\)", "", appositive))
         return _Subject((start, end), mentions, -1, role)
     last = commas[-1] + 1 if commas else 0

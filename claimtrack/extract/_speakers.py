@@ -249,6 +249,24 @@ def _plural(noun: str) -> bool:
     ) or noun in ("people", "police", "staff", "children", "women", "men", "crew", "public")
 
 
+_PERSON_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+")
+
+
+def _named_in_apposition(text: str) -> Mention | None:
+    """ "A spokesman for the company, Jonas Feld": the name, with the description as role."""
+    first, comma, rest = text.partition(",")
+    words = first.split()
+    if not comma or len(words) < 2 or words[0].lower() not in ("a", "an", "the"):
+        return None
+    if _is_cap(words[1]):
+        return None
+    name = rest.split(",")[0].strip()
+    if not _PERSON_NAME.fullmatch(name):
+        return None
+    mention = parse(f"{name}, {_lower_first(first.strip())}")
+    return mention if mention is not None and mention.kind == "person" else None
+
+
 def parse(text: str) -> Mention | None:
     """Read one speaker mention; None when it does not look like one."""
     text = " ".join(text.split()).strip(" ,;:")
@@ -258,6 +276,9 @@ def parse(text: str) -> Mention | None:
     orgs = tuple(
         (_strip_article(m[0]), m[1]) for m in _NAMED_ACRONYM.findall(text.partition(",")[2])
     )
+    swapped = _named_in_apposition(text)
+    if swapped is not None:
+        return swapped
     plain = _ACRONYM.sub("", text)
     role = None
     if "," in plain:

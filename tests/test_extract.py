@@ -554,3 +554,16 @@ def test_a_name_in_apposition_after_a_description_is_the_speaker() -> None:
     ]
     roles = [c.appearances[0].speaker_role for c in claims]
     assert roles == ["spokesman for the port operator", "head of the dockers' union"]
+
+
+def test_a_possessive_title_before_a_name() -> None:
+    text = (
+        "The company's spokesman Jonas Feld said the offer was fair. "
+        "The Ministry of Health said the vaccine was safe."
+    )
+    claims = list(extract(text, SOURCE).claims)
+    assert [(c.speaker.name, c.speaker.kind.value) for c in claims] == [
+        ("Jonas Feld", "person"),
+        ("Ministry of Health", "organization"),
+    ]
+    assert claims[0].appearances[0].speaker_role == "company's spokesman"

@@ -267,6 +267,24 @@ def _named_in_apposition(text: str) -> Mention | None:
     return mention if mention is not None and mention.kind == "person" else None
 
 
+def _titled_name(words: list[str]) -> Mention | None:
+    """ "the company's spokesman Jonas Feld": a lowercase title, then a person's name."""
+    count = 0
+    while count < min(3, len(words) - 2) and _is_cap(words[len(words) - 1 - count]):
+        count += 1
+    if count < 2:
+        return None
+    title = words[1 : len(words) - count]
+    if not title or any(_is_cap(w) for w in title) or title[-1].endswith(("'s", "’s")):
+        return None
+    name = words[len(words) - count :]
+    if any(
+        w.endswith(("'s", "’s")) or not w.replace("-", "").replace("'", "").isalpha() for w in name
+    ):
+        return None
+    return Mention("person", name=" ".join(name), role=" ".join(title))
+
+
 def parse(text: str) -> Mention | None:
     """Read one speaker mention; None when it does not look like one."""
     text = " ".join(text.split()).strip(" ,;:")
@@ -311,6 +329,9 @@ def parse(text: str) -> Mention | None:
     if not _is_cap(words[0]) and low[0] not in _DETERMINERS and head in ORG_NOUNS:
         return Mention("org_ref", description=_lower_first(plain), head=head)
     if low[0] in ("the", "its", "his", "her", "their") and len(words) > 1:
+        titled = _titled_name(words)
+        if titled is not None:
+            return titled
         tail = words[1:]
         if all(not _is_cap(w) for w in tail):
             if head in ORG_NOUNS or head.rstrip("'’s") in ORG_NOUNS:

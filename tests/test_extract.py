@@ -567,3 +567,10 @@ def test_a_possessive_title_before_a_name() -> None:
         ("Ministry of Health", "organization"),
     ]
     assert claims[0].appearances[0].speaker_role == "company's spokesman"
+
+
+def test_the_cue_gives_the_tense_of_a_weekday() -> None:
+    # "said on Monday": the speech verb is past, so Monday is resolved, not guessed.
+    source = Source(publisher="Capital Wire", published=Date.parse("2024-06-12T10:00:00+01:00"))
+    ledger = extract("Prime Minister Lena Holm said on Monday that taxes would not rise.", source)
+    assert [str(c.said) for c in ledger.claims] == ["2024-06-10"]

@@ -645,9 +645,9 @@ class _Document:
         frame = ""
         if after is not None:
             span = _content(text, after[0], s1)
-            frame = text[seg_start : cue[0]] + " " + after[1]
+            frame = text[seg_start : cue[1]] + " " + after[1]
             if subject is not None and subject.fronted_end >= 0:
-                frame = text[subject.fronted_end : cue[0]] + " " + after[1]
+                frame = text[subject.fronted_end : cue[1]] + " " + after[1]
         elif subject is not None and subject.fronted_end >= 0 and shares is None:
             span = _content(text, seg_start, subject.fronted_end, 3)
             frame = text[subject.fronted_end : s1]

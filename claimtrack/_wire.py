@@ -488,18 +488,6 @@ _WRITERS: dict[type[Any], Callable[[Any], str]] = {}
 _WRITE = {cls: _writer(cls) for _, cls in _SECTIONS}
 
 
-def _unstructure_record(record: Any) -> dict[str, Any]:
-    result: dict[str, Any] = json.loads(_WRITE[type(record)](record))
-    return result
-
-
-# The wire dict of each top-level record class, for callers that need data
-# rather than text.
-_UNSTRUCTURE: dict[type[Any], Callable[[Any], dict[str, Any]]] = {
-    cls: _unstructure_record for _, cls in _SECTIONS
-}
-
-
 # -- documents ----------------------------------------------------------------
 
 
@@ -518,8 +506,9 @@ def _records(ledger: Ledger) -> Iterator[tuple[str, Any]]:
 
 
 def unstructure(record: Speaker | Source | Claim | Relation | Review) -> dict[str, Any]:
-    """The wire form of one top-level record, as a dict ready for JSON."""
-    return _UNSTRUCTURE[type(record)](record)
+    """The wire form of one top-level record as data, for callers that need a dict."""
+    result: dict[str, Any] = json.loads(_WRITE[type(record)](record))
+    return result
 
 
 def dumps(data: Ledger | Record | Iterable[Record]) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import itertools
 import json
 import math
@@ -35,6 +34,7 @@ from claimtrack._speaker import Speaker
 from claimtrack._wire import (
     _WRITE,
     FORMAT_VERSION,
+    _collector_paused,
     _Context,
     _context,
     _read_line,
@@ -722,6 +722,7 @@ class Store(DeskQueries):
             if owned:
                 handle.close()
 
+    @_collector_paused()
     def _import(
         self,
         items: Iterable[tuple[int, Record | ClaimtrackError]],
@@ -733,29 +734,8 @@ class Store(DeskQueries):
         position: Callable[[], int],
         after_batch: Callable[[], None] | None = None,
     ) -> ImportReport:
+        # The collector is paused: a bulk import allocates many objects and no cycles.
         _check_batch(batch_size)
-        # The records of a bulk import hold no reference cycles; pausing the
-        # cyclic collector spares it from walking every live object again and
-        # again (a fifth of the time otherwise).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            return self._import_batches(items, batch_size, skip_bad, progress, size, position,
-                                        after_batch)  # fmt: skip
-        finally:
-            if collecting:
-                gc.enable()
-
-    def _import_batches(
-        self,
-        items: Iterable[tuple[int, Record | ClaimtrackError]],
-        batch_size: int,
-        skip_bad: bool,
-        progress: Callable[[ImportProgress], None] | None,
-        size: int | None,
-        position: Callable[[], int],
-        after_batch: Callable[[], None] | None,
-    ) -> ImportReport:
         lines = records = claims = batches = 0
         skipped: list[Problem] = []
         iterator = iter(items)

@@ -15,7 +15,7 @@ from typing import IO, Any
 
 from claimtrack._claim import Claim
 from claimtrack._ledger import _said_key
-from claimtrack._wire import _UNSTRUCTURE
+from claimtrack._wire import unstructure
 from claimtrack.store._store import ImportProgress, ImportReport, Store
 
 __all__ = ["add_commands", "register_reader"]
@@ -103,7 +103,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _claims_json(claims: list[Claim]) -> str:
-    return json.dumps([_UNSTRUCTURE[Claim](c) for c in claims], ensure_ascii=False, indent=2)
+    return json.dumps([unstructure(c) for c in claims], ensure_ascii=False, indent=2)
 
 
 def _cmd_query(args: argparse.Namespace) -> int:

@@ -281,14 +281,10 @@ def _reference(kind: str, table: str) -> Callable[[Any, Any], Any]:
         if found is None and table == "sources":
             found = _build_source(context, value)
         if found is None:
-            raise _DanglingError(f"no {kind} has the id {value!r}")
+            raise _WireError(f"no {kind} has the id {value!r}")
         return found
 
     return resolve
-
-
-class _DanglingError(_WireError):
-    """A reference names no record of the document."""
 
 
 def _build_source(context: _Context, ident: str) -> Source | None:

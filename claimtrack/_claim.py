@@ -58,7 +58,8 @@ class Fidelity(enum.StrEnum):
 
 
 def _check_offset(instance: Any, attribute: Any, value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
+    # Exactly int: not bool, and no subclass whose text could differ from the number's.
+    if type(value) is not int:
         raise ValidationError(
             f"'{attribute.name}' must be an integer offset (got {type(value).__name__} {value!r})",
             field=attribute.name,

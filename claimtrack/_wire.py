@@ -408,76 +408,151 @@ _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=
 _string = json.encoder.encode_basestring  # escapes like json.dumps(ensure_ascii=False)
 
 
+_STATED = Basis.STATED  # an enum member read from its class costs a descriptor call
+
+
 def _date_text(date: Date) -> str:
-    if date.basis is Basis.STATED and date.text is None and date.rule is None:
-        return _string(date.value)
-    return _encode(_unstructure_date(date))
+    # What json would write for _unstructure_date(date), without the dict.
+    value = _string(date.value)
+    basis, text, rule = date.basis, date.text, date.rule
+    if basis is _STATED and text is None and rule is None:
+        return value
+    out = '{"value":' + value
+    if basis is not _STATED:
+        out += ',"basis":' + _string(basis._value_)
+    if text is not None:
+        out += ',"text":' + _string(text)
+    if rule is not None:
+        out += ',"rule":' + _string(rule)
+    return out + "}"
 
 
-def _write_expression(tp: Any, var: str, names: dict[str, Any]) -> str:
-    if getattr(tp, "__origin__", None) is tuple:
-        inner = _write_expression(tp.__args__[0], "x", names)
-        return f'"[" + ",".join([{inner} for x in {var}]) + "]"'
-    if tp in _REFERENCE_TYPES:
-        return f"_string({var}.id)"
-    if tp is str:
-        return f"_string({var})"
-    if tp in (int, float):
-        return f"repr({var})"  # as json writes numbers (int and float reprs)
-    if tp is bool:
-        return f'("true" if {var} else "false")'
-    if tp is Date:
-        return f"_date({var})"
-    if tp is FrozenDict:
-        return f"_encode(dict({var}))"
-    if tp is JSONMap:
-        return f"_encode({var}.to_dict())"
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        names[f"_e_{tp.__name__}"] = {member: _string(member.value) for member in tp}
-        return f"_e_{tp.__name__}[{var}]"
-    if attrs.has(tp):
-        names[f"_w_{tp.__name__}"] = _writer(tp)
-        return f"_w_{tp.__name__}({var})"
-    raise TypeError(f"no writer for {tp!r}")
+def _written_fields(cls: type[Any]) -> list[tuple[str, Any, Any]]:
+    """(name, type without None, default) of each field written, the id first."""
+    attrs.resolve_types(cls)
+    out = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        tp, default = field.type, field.default
+        if _is_optional(tp):
+            tp = next(a for a in tp.__args__ if a is not type(None))
+            default = None
+        out.append((field.name, tp, default))
+    out.sort(key=lambda f: f[0] != "id")  # the id first, for people reading
+    return out
+
+
+class _Writer:
+    """Generates the writer of one class: a function returning one f-string.
+
+    Every literal the expressions need is bound to a name, so no expression
+    holds a quote or a brace and each can sit inside the f-string.
+    """
+
+    def __init__(self, cls: type[Any]) -> None:
+        self.cls = cls
+        self.names: dict[str, Any] = {"_date": _date_text, "_string": _string, "_encode": _encode}
+        self.literals: dict[tuple[type[Any], Any], str] = {}
+
+    def literal(self, constant: str | enum.Enum | FrozenDict | JSONMap) -> str:
+        """A name bound to *constant*."""
+        key = (type(constant), constant)  # a str enum member equals its value
+        name = self.literals.get(key)
+        if name is None:
+            name = self.literals[key] = f"_l{len(self.literals)}"
+            self.names[name] = constant
+        return name
+
+    def function(self, tp: type[Any]) -> str:
+        name = f"_w_{tp.__name__}"
+        self.names[name] = _writer(tp)
+        return name
+
+    def value(self, tp: Any, var: str) -> str:
+        """An expression for the JSON text of *var*, of type *tp*."""
+        if getattr(tp, "__origin__", None) is tuple:
+            return f"{self.literal('[')} + {self.items(tp.__args__[0], var)} + {self.literal(']')}"
+        if tp in _REFERENCE_TYPES:
+            return f"_string({var}.id)"
+        if tp is str:
+            return f"_string({var})"
+        if tp is int:
+            return f"format({var}, {self.literal('d')})"  # as int.__repr__ writes it
+        if tp is float:
+            return f"repr({var})"  # as json writes floats
+        if tp is bool:
+            return f"({self.literal('true')} if {var} else {self.literal('false')})"
+        if tp is Date:
+            return f"_date({var})"
+        if tp is FrozenDict:
+            return f"_encode(dict({var}))"
+        if tp is JSONMap:
+            return f"_encode({var}.to_dict())"
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            # Not a dict keyed by member: an enum's hash is a Python-level call.
+            return f"_string({var}._value_)"
+        if attrs.has(tp):
+            return f"{self.function(tp)}({var})"
+        raise TypeError(f"no writer for {tp!r}")
+
+    def items(self, tp: Any, var: str) -> str:
+        """The items of the tuple *var*, each of type *tp*, written and joined by commas."""
+        comma = self.literal(",")
+        call = self.value(tp, "")
+        if call.endswith("()"):  # one function of the item: map it, in C
+            function = call[:-2]
+            # Most tuples hold one item: write it without the join.
+            return (
+                f"({function}({var}[0]) if len({var}) == 1 "
+                f"else {comma}.join(map({function}, {var})))"
+            )
+        item = f"x{len(var)}"
+        return f"{comma}.join([{self.value(tp, item)} for {item} in {var}])"
+
+    def field(self, name: str, tp: Any, default: Any) -> str:
+        """The f-string part of one field: its key and value, after a comma."""
+        key = "," + json.dumps(name) + ":"
+        is_tuple = getattr(tp, "__origin__", None) is tuple
+        if name == "id" or default is attrs.NOTHING:
+            if tp is int:  # straight into the f-string (validators hold it to exactly int)
+                return f"{key}{{o.{name}}}"
+            if is_tuple:
+                return f"{key}[{{{self.items(tp.__args__[0], f'o.{name}')}}}]"
+            return f"{key}{{{self.value(tp, f'o.{name}')}}}"
+        if default is None:
+            absent = f"(v := o.{name}) is None"
+        elif isinstance(default, enum.Enum):
+            absent = f"(v := o.{name}) is {self.literal(default)}"
+        elif isinstance(default, (FrozenDict, JSONMap)):  # the shared empty mapping, mostly
+            absent = f"(v := o.{name}) is {self.literal(default)} or not v"
+        else:  # empty tuples
+            absent = f"not (v := o.{name})"
+        if is_tuple:
+            items = self.items(tp.__args__[0], "v")
+            written = f"{self.literal(key + '[')} + {items} + {self.literal(']')}"
+        else:
+            written = f"{self.literal(key)} + {self.value(tp, 'v')}"
+        return f"{{{self.literal('')} if {absent} else {written}}}"
+
+    def build(self) -> Callable[[Any], str]:
+        parts = [self.field(*f) for f in _written_fields(self.cls)]
+        body = "".join(parts)
+        if body.startswith(","):  # the first field is always written: no comma to drop
+            code = f"    return f'{{{{{body[1:]}}}}}'"
+        else:  # every part may be empty: drop the first comma of what is written
+            code = f"    s = f'{body}'\n    return f'{{{{{{s[1:]}}}}}}'"
+        name = f"write_{self.cls.__name__}"
+        exec(f"def {name}(o):\n{code}\n", self.names)
+        writer: Callable[[Any], str] = self.names[name]
+        return writer
 
 
 def _writer(cls: type[Any]) -> Callable[[Any], str]:
     cached = _WRITERS.get(cls)
-    if cached is not None:
-        return cached
-    hints = attrs.resolve_types(cls)
-    fields = [f for f in attrs.fields(hints) if f.init]
-    fields.sort(key=lambda f: f.name != "id")  # the id first, for people reading
-    names: dict[str, Any] = {"_date": _date_text, "_string": _string, "_encode": _encode}
-    lines = [f"def write_{cls.__name__}(o):", "    p = []"]
-    for field in fields:
-        tp = field.type
-        optional = False
-        if (
-            getattr(tp, "__args__", None)
-            and type(None) in tp.__args__
-            and (getattr(tp, "__origin__", None) is not tuple)
-        ):
-            optional = True
-            tp = next(a for a in tp.__args__ if a is not type(None))
-        expression = _write_expression(tp, "v", names)
-        lines.append(f"    v = o.{field.name}")
-        put = f"p.append({json.dumps(field.name) + ':'!r} + {expression})"
-        default = field.default
-        if field.name == "id" or default is attrs.NOTHING:
-            lines.append(f"    {put}")
-        elif optional or default is None:
-            lines.append(f"    if v is not None: {put}")
-        elif isinstance(default, enum.Enum):
-            names[f"_d_{field.name}"] = default
-            lines.append(f"    if v is not _d_{field.name}: {put}")
-        else:  # empty tuples and mappings
-            lines.append(f"    if v: {put}")
-    lines.append('    return "{" + ",".join(p) + "}"')
-    exec("\n".join(lines), names)
-    writer: Callable[[Any], str] = names[f"write_{cls.__name__}"]
-    _WRITERS[cls] = writer
-    return writer
+    if cached is None:
+        cached = _WRITERS[cls] = _Writer(cls).build()
+    return cached
 
 
 _WRITERS: dict[type[Any], Callable[[Any], str]] = {}
@@ -520,7 +595,7 @@ def dumps(data: Ledger | Record | Iterable[Record]) -> str:
         if not records:
             continue
         write = _WRITE[cls]
-        body = ",\n".join([write(r) for r in records])
+        body = ",\n".join(map(write, records))
         parts.append(f',\n"{section}":[\n{body}\n]')
     parts.append("}\n")
     return "".join(parts)

@@ -161,6 +161,8 @@ def optional_field(cls: type | tuple[type, ...], what: str) -> Any:
 
 def sorted_texts(value: Any) -> Any:
     """Turn an iterable of strings into a sorted tuple without repeats (a tag set)."""
+    if type(value) is tuple and (not value or (len(value) == 1 and type(value[0]) is str)):
+        return value  # already sorted and without repeats
     value = as_tuple(value)
     if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
         return tuple(sorted(set(value)))

@@ -40,10 +40,20 @@ _ASCII_BREAKS = re.compile(r"[^a-z0-9\x00\x01]+")
 _KEEP_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No"})
 # Stand-ins for kept number separators while everything else is split.
 _DOT, _COMMA = "\x00", "\x01"
+_DOT_IN_NUMBER = re.compile(r"(?<=\d)\.(?=\d)")
+_COMMA_IN_NUMBER = re.compile(r"(?<=\d),(?=\d)")
+# Every ASCII character that is a word break, to a space.
+_ASCII_BREAK_TABLE = {
+    code: " " for code in range(128) if not re.fullmatch(r"[a-z0-9\x00\x01]", chr(code))
+}
 
 
 def normalize_text(text: str) -> str:
     """Normalise claim text for identity, by the frozen rules in the module notes."""
+    return _normalize_ascii(text) if text.isascii() else _normalize_any(text)
+
+
+def _normalize_any(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     # The stand-ins below are control characters, which valid text never holds.
     text = text.replace(_DOT, " ").replace(_COMMA, " ")
@@ -59,6 +69,29 @@ def normalize_text(text: str) -> str:
         )
         text = " ".join(text.split())
     return text.strip().replace(_DOT, ".").replace(_COMMA, ",")
+
+
+def _normalize_ascii(text: str) -> str:
+    # The same steps for ASCII text, minus those that cannot apply: NFKC leaves
+    # ASCII as it is, case folding is lower(), the invisible characters are not
+    # ASCII, and each pattern needs its character to be present. A property
+    # test holds this to the general path.
+    text = text.lower()
+    if _DOT in text or _COMMA in text:
+        text = text.replace(_DOT, " ").replace(_COMMA, " ")
+    if "\n" in text:
+        text = _LINE_HYPHEN.sub("", text)
+    dot, comma = "." in text, "," in text
+    if dot:
+        text = _DOT_IN_NUMBER.sub(_DOT, text)
+    if comma:
+        text = _COMMA_IN_NUMBER.sub(_COMMA, text)
+    text = " ".join(text.translate(_ASCII_BREAK_TABLE).split())
+    if dot:
+        text = text.replace(_DOT, ".")
+    if comma:
+        text = text.replace(_COMMA, ",")
+    return text
 
 
 def normalize_name(name: str) -> str:

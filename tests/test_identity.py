@@ -9,7 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimtrack import Claim, Date, Relation, Source, Speaker, SpeakerKind
-from claimtrack._identity import make_id, normalize_text, normalize_url
+from claimtrack._identity import (
+    _normalize_any,
+    _normalize_ascii,
+    make_id,
+    normalize_text,
+    normalize_url,
+)
 from claimtrack.strategies import claims
 
 KOVACS = Speaker(name="Maria Kovacs")
@@ -132,6 +138,18 @@ def test_normalisation_keeps_what_matters(a: str, b: str) -> None:
 def test_normalisation_is_idempotent(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once
+
+
+# ASCII text full of what the rules look at: digits beside separators, hyphens
+# at line ends, quotes, runs of spaces, control characters.
+_ASCII_TRICKY = st.lists(
+    st.sampled_from([*"aZ9 0.,-\n\t\r'\"!?\x00\x01\x1f_", "Ab", "1.5", "-\n  "]), max_size=30
+).map("".join) | st.text(alphabet=st.characters(max_codepoint=127))
+
+
+@given(_ASCII_TRICKY)
+def test_the_ascii_path_normalises_as_the_general_one(text: str) -> None:
+    assert _normalize_ascii(text) == _normalize_any(text)
 
 
 def test_url_normalisation() -> None:

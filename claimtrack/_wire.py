@@ -455,9 +455,10 @@ class _Writer:
         self.names: dict[str, Any] = {"_date": _date_text, "_string": _string, "_encode": _encode}
         self.literals: dict[tuple[type[Any], Any], str] = {}
 
-    def literal(self, constant: str | enum.Enum | FrozenDict | JSONMap) -> str:
+    def literal(self, constant: Any) -> str:
         """A name bound to *constant*."""
-        key = (type(constant), constant)  # a str enum member equals its value
+        # By type too (a str enum member equals its value); dicts by identity.
+        key = (type(constant), id(constant) if type(constant) is dict else constant)
         name = self.literals.get(key)
         if name is None:
             name = self.literals[key] = f"_l{len(self.literals)}"
@@ -484,31 +485,49 @@ class _Writer:
         if tp is bool:
             return f"({self.literal('true')} if {var} else {self.literal('false')})"
         if tp is Date:
-            return f"_date({var})"
+            # A plain stated date, the common case, without a call.
+            stated = self.literal(_STATED)
+            return (
+                f"(_string({var}.value) if {var}.basis is {stated} and {var}.text is None "
+                f"and {var}.rule is None else _date({var}))"
+            )
         if tp is FrozenDict:
             return f"_encode(dict({var}))"
         if tp is JSONMap:
             return f"_encode({var}.to_dict())"
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            # Not a dict keyed by member: an enum's hash is a Python-level call.
-            return f"_string({var}._value_)"
+            # Keyed by value, not member: an enum's hash is a Python-level call.
+            texts = {member._value_: _string(member._value_) for member in tp}
+            return f"{self.literal(texts)}[{var}._value_]"
         if attrs.has(tp):
-            return f"{self.function(tp)}({var})"
+            return self.template(tp, var) or f"{self.function(tp)}({var})"
         raise TypeError(f"no writer for {tp!r}")
+
+    def template(self, tp: type[Any], var: str) -> str | None:
+        """A '%' format writing *var* in place, when every field of *tp* is a
+        plain value that is always written (a Span); else None.
+        """
+        fields = _written_fields(tp)
+        specs = {int: "%d", float: "%r", str: "%s"}
+        if any(default is not attrs.NOTHING or t not in specs for _, t, default in fields):
+            return None
+        text = "{" + ",".join(f"{json.dumps(name)}:{specs[t]}" for name, t, _ in fields) + "}"
+        values = [
+            f"_string({var}.{name})" if t is str else f"{var}.{name}" for name, t, _ in fields
+        ]
+        return f"{self.literal(text)} % ({', '.join(values)},)"
 
     def items(self, tp: Any, var: str) -> str:
         """The items of the tuple *var*, each of type *tp*, written and joined by commas."""
         comma = self.literal(",")
         call = self.value(tp, "")
         if call.endswith("()"):  # one function of the item: map it, in C
-            function = call[:-2]
-            # Most tuples hold one item: write it without the join.
-            return (
-                f"({function}({var}[0]) if len({var}) == 1 "
-                f"else {comma}.join(map({function}, {var})))"
-            )
-        item = f"x{len(var)}"
-        return f"{comma}.join([{self.value(tp, item)} for {item} in {var}])"
+            many = f"{comma}.join(map({call[:-2]}, {var}))"
+        else:
+            item = f"x{len(var)}"
+            many = f"{comma}.join([{self.value(tp, item)} for {item} in {var}])"
+        # Most tuples hold one item: write it without the join.
+        return f"({self.value(tp, f'{var}[0]')} if len({var}) == 1 else {many})"
 
     def field(self, name: str, tp: Any, default: Any) -> str:
         """The f-string part of one field: its key and value, after a comma."""
@@ -592,11 +611,9 @@ def dumps(data: Ledger | Record | Iterable[Record]) -> str:
     parts = [f'{{"claimtrack":{FORMAT_VERSION}']
     for section, cls in _SECTIONS:
         records = getattr(ledger, section)
-        if not records:
-            continue
-        write = _WRITE[cls]
-        body = ",\n".join(map(write, records))
-        parts.append(f',\n"{section}":[\n{body}\n]')
+        if records:
+            # Pieces, not one f-string per section: the text is copied once less.
+            parts += (f',\n"{section}":[\n', ",\n".join(map(_WRITE[cls], records)), "\n]")
     parts.append("}\n")
     return "".join(parts)
 

@@ -8,6 +8,7 @@ import json
 import math
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, Literal
 
@@ -206,6 +207,8 @@ class Store(DeskQueries):
         self._source_cache: dict[str, tuple[int, Source]] = {}
         self._speaker_seqs: dict[int, Speaker] = {}
         self._version: int | None = None
+        #: An import's background writer: while it writes, no other use of the connection.
+        self._writer: _Writer | None = None
 
     @classmethod
     def open(
@@ -238,10 +241,14 @@ class Store(DeskQueries):
     def _run(
         self, sql: str, params: Iterable[Any] = (), action: str = "read the store"
     ) -> sqlite3.Cursor:
+        if self._writer is not None:
+            self._writer.wait()
         with sqlite_errors(self._path, action):
             return self._db.execute(sql, tuple(params))
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        if self._writer is not None:
+            self._writer.wait()
         with sqlite_errors(self._path, "read the store"):
             return self._db.execute(sql, tuple(params)).fetchall()
 
@@ -739,39 +746,102 @@ class Store(DeskQueries):
         lines = records = claims = batches = 0
         skipped: list[Problem] = []
         iterator = iter(items)
-        more = True
-        while more:
-            # Read a batch, then write it in one transaction: a bad line raises
-            # before anything of its batch is written.
-            more = False
-            batch: list[tuple[int, Record]] = []
-            in_batch = 0
-            for number, item in iterator:
-                lines = number
-                if isinstance(item, ClaimtrackError):
-                    if not skip_bad:
-                        raise item
-                    skipped.extend(getattr(item, "problems", ()))
-                    continue
-                batch.append((number, item))
-                if isinstance(item, Claim):
-                    in_batch += 1
-                    if in_batch >= batch_size:
-                        more = True
-                        break
-            with self.transaction():
-                bulk = _Bulk(self, [record for _, record in batch])
-                failed = bulk.write([number for number, _ in batch], skip_bad)
-            for error in failed:
-                skipped.extend(error.problems)
-            records += len(batch) - len(failed)
-            claims += in_batch - sum(isinstance(batch_item, Claim) for batch_item in bulk.failed)
-            batches += 1
-            if after_batch is not None:
-                after_batch()
-            if progress is not None:
-                progress(ImportProgress(lines, claims, position(), size))
+        # A batch is read, then written in one transaction, so a bad line raises
+        # before anything of its batch is written. Its last inserts and its
+        # COMMIT run in a background thread while the next batch is read
+        # (inside the caller's transaction, everything is written here).
+        writer = _Writer(self) if self._depth == 0 else None
+        committing: ImportProgress | None = None  # the batch the writer commits
+
+        def settle() -> None:
+            # Wait for the batch in flight: raise its error, or report it.
+            nonlocal committing
+            if writer is None:
+                return
+            writer.wait()
+            writer.check()
+            done, committing = committing, None
+            if done is not None and progress is not None:
+                progress(done)
+
+        outer, self._writer = self._writer, writer
+        try:
+            more = True
+            while more:
+                more = False
+                batch: list[tuple[int, Record]] = []
+                in_batch = 0
+                for number, item in iterator:
+                    lines = number
+                    if committing is not None and writer is not None and writer.finished:
+                        settle()  # report a committed batch without waiting for the next one
+                    if isinstance(item, ClaimtrackError):
+                        if not skip_bad:
+                            settle()  # the failure of an earlier batch comes first
+                            raise item
+                        skipped.extend(getattr(item, "problems", ()))
+                        continue
+                    batch.append((number, item))
+                    if isinstance(item, Claim):
+                        in_batch += 1
+                        if in_batch >= batch_size:
+                            more = True
+                            break
+                settle()
+                numbers = [number for number, _ in batch]
+                if writer is None:
+                    with self.transaction():
+                        bulk = _Bulk(self, [record for _, record in batch])
+                        failed = bulk.write(numbers, skip_bad)
+                else:
+                    bulk, failed = self._write_batch(writer, batch, numbers, skip_bad)
+                for error in failed:
+                    skipped.extend(error.problems)
+                records += len(batch) - len(failed)
+                claims += in_batch - sum(isinstance(record, Claim) for record in bulk.failed)
+                batches += 1
+                if after_batch is not None:
+                    after_batch()
+                done = ImportProgress(lines, claims, position(), size)
+                if writer is not None:
+                    committing = done
+                elif progress is not None:
+                    progress(done)
+            settle()
+        except Exception:
+            if writer is not None:
+                writer.close()
+                writer.check()  # the failure of an earlier batch comes first
+            raise
+        finally:
+            if writer is not None:
+                writer.close()
+            self._writer = outer
         return ImportReport(lines, records, claims, batches, tuple(skipped))
+
+    def _write_batch(
+        self,
+        writer: _Writer,
+        batch: list[tuple[int, Record]],
+        numbers: list[int],
+        skip_bad: bool,
+    ) -> tuple[_Bulk, list[IntegrityError]]:
+        # As transaction() begins a write; *writer* writes the rows left and commits.
+        self._run("BEGIN IMMEDIATE", (), "start a write")
+        self._depth = 1
+        try:
+            self._fresh()
+            bulk = _Bulk(self, [record for _, record in batch])
+            failed = bulk.write(numbers, skip_bad, keep=True)
+            writer.start(bulk.take())
+        except BaseException:
+            self._forget()
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            raise
+        finally:
+            self._depth = 0
+        return bulk, failed
 
     # -- export ---------------------------------------------------------------
 
@@ -1338,23 +1408,33 @@ def _check_batch(batch_size: int) -> None:
         )
 
 
+def _insert(table: str, columns: str, *, ignore: bool = False) -> str:
+    # All rows of a buffer go in one parameter, a JSON array of rows (see
+    # _Bulk.take): one statement step writes them all, and SQLite runs it
+    # without the GIL, unlike executemany, which takes it back for every row.
+    # json_extract gives integers as INTEGER, null as NULL and strings as TEXT
+    # (valid text holds no NUL, at which it would stop).
+    values = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(columns.count(",") + 1))
+    verb = "INSERT OR IGNORE" if ignore else "INSERT"
+    return f"{verb} INTO {table} ({columns}) SELECT {values} FROM json_each(?)"
+
+
 #: Insert statements of the bulk writer, by buffer.
 _INSERTS = {
-    "speakers": "INSERT INTO speakers (seq, id, data) VALUES (?, ?, ?)",
-    "speaker_names": "INSERT OR IGNORE INTO speaker_names VALUES (?, ?)",
-    "speaker_roles": "INSERT OR IGNORE INTO speaker_roles VALUES (?, ?)",
-    "sources": "INSERT INTO sources (seq, id, url, publisher, data) VALUES (?, ?, ?, ?, ?)",
-    "claims": "INSERT INTO claims (seq, id, speaker, said, said_lo, said_hi, floating, span) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    "claim_data": "INSERT INTO claim_data (seq, data) VALUES (?, ?)",
-    "claim_text": "INSERT INTO claim_text (rowid, text) VALUES (?, ?)",
-    "claim_sources": "INSERT OR IGNORE INTO claim_sources VALUES (?, ?)",
-    "claim_tags": "INSERT OR IGNORE INTO claim_tags VALUES (?, ?)",
-    "relations": "INSERT INTO relations (seq, id, claim, target, kind, status, data) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-    "reviews": "INSERT INTO reviews (seq, id, claim, rating, data) VALUES (?, ?, ?, ?, ?)",
-    "claim_ratings": "INSERT OR IGNORE INTO claim_ratings (rating, claim) VALUES (?, ?)",
+    "speakers": _insert("speakers", "seq, id, data"),
+    "speaker_names": _insert("speaker_names", "name, speaker", ignore=True),
+    "speaker_roles": _insert("speaker_roles", "organization, speaker", ignore=True),
+    "sources": _insert("sources", "seq, id, url, publisher, data"),
+    "claims": _insert("claims", "seq, id, speaker, said, said_lo, said_hi, floating, span"),
+    "claim_data": _insert("claim_data", "seq, data"),
+    "claim_text": _insert("claim_text", "rowid, text"),
+    "claim_sources": _insert("claim_sources", "source, claim", ignore=True),
+    "claim_tags": _insert("claim_tags", "tag, claim", ignore=True),
+    "relations": _insert("relations", "seq, id, claim, target, kind, status, data"),
+    "reviews": _insert("reviews", "seq, id, claim, rating, data"),
+    "claim_ratings": _insert("claim_ratings", "rating, claim", ignore=True),
 }
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 _TABLES = ("speakers", "sources", "claims", "relations", "reviews")
 _TABLE_OF: dict[type[Any], str] = {
     Speaker: "speakers",
@@ -1365,9 +1445,84 @@ _TABLE_OF: dict[type[Any], str] = {
 }
 
 
+class _Writer:
+    """Writes the rows left of an import's batch, and commits it, in a background
+    thread while the caller's thread reads the next batch.
+
+    The caller begins the batch's transaction and writes its merges; what is
+    left is one statement per table (see :func:`_insert`), which SQLite runs
+    without the GIL, and the COMMIT. One batch is in flight at a time, and the
+    caller does not use the connection until it has waited for it (Store._run
+    and Store._rows wait).
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.thread: threading.Thread | None = None
+        #: The failure of the last batch, rolled back; raised by :meth:`check`.
+        self.error: BaseException | None = None
+
+    def start(self, payloads: list[tuple[str, str]]) -> None:
+        """Write *payloads* and commit, in a new thread."""
+        thread = threading.Thread(target=self._commit, args=(payloads,), name="claimtrack-import")
+        thread.start()
+        self.thread = thread
+
+    def _commit(self, payloads: list[tuple[str, str]]) -> None:
+        db, path = self.store._db, self.store._path
+        try:
+            with sqlite_errors(path, "write to the store"):
+                payloads.reverse()
+                while payloads:  # each payload freed once written
+                    sql, payload = payloads.pop()
+                    db.execute(sql, (payload,))
+                    del payload
+            with sqlite_errors(path, "commit"):
+                db.execute("COMMIT")
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            self.error = exc
+
+    @property
+    def finished(self) -> bool:
+        """Whether a batch was started and its thread has ended."""
+        thread = self.thread
+        return thread is not None and not thread.is_alive()
+
+    def wait(self) -> None:
+        """Wait for the batch in flight, if any (its failure is kept for :meth:`check`)."""
+        thread = self.thread
+        if thread is not None:
+            thread.join()
+            self.thread = None
+            if self.error is not None:
+                # The caches may hold records of the batch rolled back.
+                self.store._forget()
+
+    def check(self) -> None:
+        """Raise the failure of the last batch, if it failed."""
+        error, self.error = self.error, None
+        if error is not None:
+            raise error
+
+    def close(self) -> None:
+        """Wait for the batch in flight even through an interrupt: the thread
+        must not outlive the import, nor leave its transaction open.
+        """
+        interrupted: BaseException | None = None
+        while self.thread is not None:
+            try:
+                self.wait()
+            except KeyboardInterrupt as exc:
+                interrupted = exc
+        if interrupted is not None:
+            raise interrupted
+
+
 class _Bulk:
     """Writes a batch of records (inside the caller's transaction) with one
-    ``executemany`` per table.
+    statement per table.
 
     A record takes the fast path when it is new (its id is neither in the store,
     asked once per batch, nor earlier in the batch) and every record it embeds
@@ -1409,19 +1564,31 @@ class _Bulk:
         self.next[table] = seq + 1
         return seq
 
+    def take(self) -> list[tuple[str, str]]:
+        """The buffered rows as (statement, parameter) pairs, one per table, and
+        forget them.
+        """
+        taken = []
+        for name, rows in self.rows.items():
+            if rows:
+                taken.append((_INSERTS[name], _encode(rows)))
+                rows.clear()
+        return taken
+
     def flush(self) -> None:
-        """Send the buffered rows to the database, one ``executemany`` per table."""
+        """Send the buffered rows to the database, one statement per table."""
         db = self.store._db
         with sqlite_errors(self.store._path, "write to the store"):
-            for name, rows in self.rows.items():
-                if rows:
-                    db.executemany(_INSERTS[name], rows)
-                    rows.clear()
+            for sql, payload in self.take():
+                db.execute(sql, (payload,))
 
-    def write(self, numbers: list[int] | None, skip_bad: bool = False) -> list[IntegrityError]:
+    def write(
+        self, numbers: list[int] | None, skip_bad: bool = False, *, keep: bool = False
+    ) -> list[IntegrityError]:
         """Write every record. A record that conflicts with the one held raises
         :class:`IntegrityError` (its paths prefixed with the record's line number
         when *numbers* are given) or, with *skip_bad*, is skipped and returned.
+        With *keep*, the rows still buffered at the end are left for :meth:`take`.
         """
         failed: list[IntegrityError] = []
         for index, record in enumerate(self.records):
@@ -1444,7 +1611,8 @@ class _Bulk:
             table = _TABLE_OF.get(type(record))
             if table is not None:
                 self.held[table].add(record.id)
-        self.flush()
+        if not keep:
+            self.flush()
         return failed
 
     def _settled(self, record: Speaker | Source) -> bool:

@@ -1,9 +1,11 @@
 """The wire format: ledger documents and JSON Lines.
 
-Reading goes through cattrs (a fast converter for valid records, its detailed
-validation for the paths of every problem); writing goes through a function per
-record class generated from its attrs fields. Both walk the same fields, as the
-JSON Schema generator does, so the three cannot drift apart.
+Reading and writing go through a function per record class, generated from its
+attrs fields: the reader hands the values to the class's constructor (whose
+validators check them), the writer returns the record's JSON text. A record that
+fails to read is read again by a cattrs converter with detailed validation, for
+the path of every problem. All of them walk the same fields, as the JSON Schema
+generator does, so they cannot drift apart.
 
 A ledger document is::
 
@@ -115,6 +117,25 @@ class _Context:
 
 
 _context: contextvars.ContextVar[_Context] = contextvars.ContextVar("claimtrack_wire")
+
+
+# -- the fields of a record, as reader and writer walk them ---------------------
+
+
+def _written_fields(cls: type[Any]) -> list[tuple[str, Any, Any]]:
+    """(name, type without None, default) of each field written, the id first."""
+    attrs.resolve_types(cls)
+    out = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        tp, default = field.type, field.default
+        if _is_optional(tp):
+            tp = next(a for a in tp.__args__ if a is not type(None))
+            default = None
+        out.append((field.name, tp, default))
+    out.sort(key=lambda f: f[0] != "id")  # the id first, for people reading
+    return out
 
 
 # -- the converter ------------------------------------------------------------
@@ -229,16 +250,9 @@ def _is_tuple(t: Any) -> bool:
     return getattr(t, "__origin__", None) is tuple
 
 
-def _tuple_hook(
-    t: Any, converter: cattrs.Converter, detailed: bool
-) -> Callable[[Any, Any], tuple[Any, ...]]:
+def _tuple_hook(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], tuple[Any, ...]]:
     item_type = t.__args__[0]
     item_hook = converter.get_structure_hook(item_type)
-
-    def fast(value: Any, _: Any) -> tuple[Any, ...]:
-        if type(value) is not list:
-            raise _WireError(f"expected a list (got {_kind(value)})")
-        return tuple([item_hook(item, item_type) for item in value])
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
@@ -255,7 +269,7 @@ def _tuple_hook(
             raise IterableValidationError("invalid items", errors, t)
         return tuple(out)
 
-    return structure if detailed else fast
+    return structure
 
 
 def _object_hook(
@@ -303,10 +317,18 @@ def _build_source(context: _Context, ident: str) -> Source | None:
 
 
 _Hooks = dict[type[Any], Callable[[Any, Any], Any]]
+_REFERENCES: dict[type[Any], Callable[[Any, Any], Any]] = {
+    Speaker: _reference("speaker", "speakers"),
+    Source: _reference("source", "sources"),
+    Claim: _reference("claim", "claims"),
+}
 
 
-def _make_converter(detailed: bool) -> tuple[cattrs.Converter, _Hooks]:
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+def _detailed_converter() -> _Hooks:
+    """A cattrs converter with detailed validation: it finds every problem of a
+    record, each with its path, for the error report.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(float, _structure_float)
@@ -314,44 +336,122 @@ def _make_converter(detailed: bool) -> tuple[cattrs.Converter, _Hooks]:
     converter.register_structure_hook(Date, _structure_date)
     converter.register_structure_hook(FrozenDict, _structure_identifiers)
     converter.register_structure_hook(JSONMap, _structure_extra)
-    converter.register_structure_hook_factory(
-        _is_tuple, lambda t: _tuple_hook(t, converter, detailed)
-    )
+    converter.register_structure_hook_factory(_is_tuple, lambda t: _tuple_hook(t, converter))
     # Records nested in others are written as their ids.
-    converter.register_structure_hook(Speaker, _reference("speaker", "speakers"))
-    converter.register_structure_hook(Source, _reference("source", "sources"))
-    converter.register_structure_hook(Claim, _reference("claim", "claims"))
-    span_hook = _object_hook(Span, converter)
-    if detailed:
-        converter.register_structure_hook(Span, span_hook)
-    else:
-        # Spans are the most numerous records: build them directly; anything
-        # unexpected falls to the detailed pass, which explains it.
-        def fast_span(value: Any, _: Any) -> Span:
-            if type(value) is dict and len(value) == 2:
-                return Span(value["start"], value["end"])
-            return span_hook(value, Span)
-
-        converter.register_structure_hook(Span, fast_span)
+    for cls, resolve in _REFERENCES.items():
+        converter.register_structure_hook(cls, resolve)
     converter.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(t, converter))
     # Hooks are resolved when a class's function is generated: the parts first.
-    for cls in (Anchor, Role, Rating, Appearance):
+    for cls in (Span, Anchor, Role, Rating, Appearance):
         converter.register_structure_hook(cls, _object_hook(cls, converter))
-    top_structure = {cls: _object_hook(cls, converter) for _, cls in _SECTIONS}
-    return converter, top_structure
+    return {cls: _object_hook(cls, converter) for _, cls in _SECTIONS}
 
 
-# Two converters: a fast one for the common case of a valid record, and one with
-# cattrs' detailed validation that, when the fast one fails, finds every problem
-# of the record with its path.
-_converter, _FAST = _make_converter(detailed=False)
-_detailed_converter, _DETAILED = _make_converter(detailed=True)
+class _Reader:
+    """Generates the reader of one class: the fast path for a valid record.
+
+    It hands each value to the class's constructor, whose validators and
+    converters check it (a number where text belongs is an error there), and
+    turns ids into records, date strings into Dates and nested objects into
+    records. Anything wrong raises, and :func:`_structure` then reads the
+    record again with the detailed converter, for the paths of its problems.
+    """
+
+    def __init__(self, cls: type[Any]) -> None:
+        self.cls = cls
+        self.names: dict[str, Any] = {
+            "_cls": cls,
+            "_date": _structure_date,
+            "_wrong": _wrong_shape,
+            "_missing": attrs.NOTHING,
+        }
+
+    def bind(self, name: str, value: Any) -> str:
+        self.names[name] = value
+        return name
+
+    def value(self, tp: Any, var: str) -> str:
+        """An expression turning the JSON value *var* into a value of type *tp*."""
+        if getattr(tp, "__origin__", None) is tuple:
+            item = tp.__args__[0]
+            if not attrs.has(item):
+                return var  # the field's converter makes a tuple, its validator checks it
+            read = self.bind(f"_r_{item.__name__}", _reader(item))
+            return (
+                f"(({read}({var}[0]),) if len({var}) == 1 else tuple(map({read}, {var}))) "
+                f"if type({var}) is list else _wrong({var})"
+            )
+        if tp in _REFERENCES:
+            return f"{self.bind(f'_ref_{tp.__name__}', _REFERENCES[tp])}({var}, None)"
+        if tp is Date:
+            return f"_date({var}, None)"
+        if tp is FrozenDict:
+            return f"{self.bind('_identifiers', _structure_identifiers)}({var}, None)"
+        if tp is JSONMap:
+            return f"{self.bind('_extra', _structure_extra)}({var}, None)"
+        if attrs.has(tp):
+            return f"{self.bind(f'_r_{tp.__name__}', _reader(tp))}({var})"
+        return var  # text, numbers and enums: the validators and converters check them
+
+    def build(self) -> Callable[[Any], Any]:
+        fields = _written_fields(self.cls)
+        checks = attrs.fields_dict(self.cls)
+        self.names["_keys"] = frozenset(name for name, _, _ in fields)
+        lines = ["if not o.keys() <= _keys:", "    _wrong(o)"]
+        arguments = []
+        for name, tp, default in fields:
+            value = self.value(tp, "v")
+            if value == "v" and not (checks[name].validator or checks[name].converter):
+                raise TypeError(f"{self.cls.__name__}.{name} is read as it is but never checked")
+            if default is attrs.NOTHING and name != "id":  # required: a missing key raises
+                if value == "v":
+                    arguments.append(f"{name}=o[{name!r}]")
+                else:
+                    lines += [f"v = o[{name!r}]", f"{name} = {value}"]
+                    arguments.append(f"{name}={name}")
+                continue
+            # Left out: the default (for a computed id, nothing, so attrs computes it).
+            if default is None:
+                absent = "None"
+            elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                absent = "_missing"
+            else:
+                absent = self.bind(f"_d_{name}", default)
+            if value == "v":
+                arguments.append(f"{name}=o.get({name!r}, {absent})")
+            else:
+                arguments.append(
+                    f"{name}={absent} if (v := o.get({name!r}, {absent})) is {absent} "
+                    f"else ({value})"
+                )
+        lines.append("return _cls(" + "".join(f"\n        {a}," for a in arguments) + "\n    )")
+        name = f"read_{self.cls.__name__}"
+        exec(f"def {name}(o):\n" + "".join(f"    {line}\n" for line in lines), self.names)
+        reader: Callable[[Any], Any] = self.names[name]
+        return reader
+
+
+def _wrong_shape(value: Any) -> Any:
+    raise _WireError(f"unexpected {_kind(value)}")  # explained by the detailed pass
+
+
+_READERS: dict[type[Any], Callable[[Any], Any]] = {}
+
+
+def _reader(cls: type[Any]) -> Callable[[Any], Any]:
+    cached = _READERS.get(cls)
+    if cached is None:
+        cached = _READERS[cls] = _Reader(cls).build()
+    return cached
+
+
+_DETAILED = _detailed_converter()
 
 
 def _structure(cls: type[T], item: Any) -> T:
     """Structure one top-level record; on failure raise the detailed exception group."""
     try:
-        return _FAST[cls](item, cls)  # type: ignore[no-any-return]
+        return _reader(cls)(item)  # type: ignore[no-any-return]
     except RecursionError:
         raise
     except Exception as fast_error:
@@ -425,22 +525,6 @@ def _date_text(date: Date) -> str:
     if rule is not None:
         out += ',"rule":' + _string(rule)
     return out + "}"
-
-
-def _written_fields(cls: type[Any]) -> list[tuple[str, Any, Any]]:
-    """(name, type without None, default) of each field written, the id first."""
-    attrs.resolve_types(cls)
-    out = []
-    for field in attrs.fields(cls):
-        if not field.init:
-            continue
-        tp, default = field.type, field.default
-        if _is_optional(tp):
-            tp = next(a for a in tp.__args__ if a is not type(None))
-            default = None
-        out.append((field.name, tp, default))
-    out.sort(key=lambda f: f[0] != "id")  # the id first, for people reading
-    return out
 
 
 class _Writer:

@@ -113,11 +113,15 @@ def as_tuple(value: Any) -> Any:
         return value
 
 
-def instance_of(cls: type | tuple[type, ...], what: str) -> Callable[[Any, Any, Any], None]:
-    """Require an instance of *cls*, described to people as *what*."""
+def instance_of(
+    cls: type | tuple[type, ...], what: str, optional: bool = False
+) -> Callable[[Any, Any, Any], None]:
+    """Require an instance of *cls* (or None, when *optional*), described to
+    people as *what*.
+    """
 
     def check(instance: Any, attribute: Any, value: Any) -> None:
-        if not isinstance(value, cls):
+        if not isinstance(value, cls) and not (optional and value is None):
             raise ValidationError(
                 f"'{attribute.name}' must be {what} (got {type(value).__name__} {value!r:.60})",
                 field=attribute.name,
@@ -156,7 +160,7 @@ def tuple_field(cls: type | tuple[type, ...], what: str) -> Any:
 
 def optional_field(cls: type | tuple[type, ...], what: str) -> Any:
     """An optional field holding an instance of *cls*."""
-    return attrs.field(default=None, validator=validators.optional(instance_of(cls, what)))
+    return attrs.field(default=None, validator=instance_of(cls, what, optional=True))
 
 
 def sorted_texts(value: Any) -> Any:

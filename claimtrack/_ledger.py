@@ -455,13 +455,26 @@ class Ledger(DeskQueries):
             appearance if source is appearance.source else attrs.evolve(appearance, source=source)
         )
 
+    def _held_parts(self, claim: Claim) -> bool:
+        """Whether the claim's speaker and sources are the very records held."""
+        if self._speakers.get(claim.speaker.id) is not claim.speaker:
+            return False
+        sources = self._sources
+        for appearance in claim.appearances:
+            if sources.get(appearance.source.id) is not appearance.source:
+                return False
+        return True
+
     def _add_claim(self, claim: Claim) -> Claim:
-        speaker = self._add_speaker(claim.speaker)
-        appearances = tuple(self._canonical_appearance(a) for a in claim.appearances)
-        if speaker is not claim.speaker or any(
-            a is not b for a, b in zip(appearances, claim.appearances, strict=True)
-        ):
-            claim = attrs.evolve(claim, speaker=speaker, appearances=appearances)
+        # The common case (a claim read from a document) first: nothing to add.
+        speaker = claim.speaker
+        if not self._held_parts(claim):
+            speaker = self._add_speaker(claim.speaker)
+            appearances = tuple(self._canonical_appearance(a) for a in claim.appearances)
+            if speaker is not claim.speaker or any(
+                a is not b for a, b in zip(appearances, claim.appearances, strict=True)
+            ):
+                claim = attrs.evolve(claim, speaker=speaker, appearances=appearances)
         held = self._claims.get(claim.id)
         if held is None:
             self._store_claim(claim)

@@ -4,6 +4,7 @@ import contextlib
 import io
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from claimtrack import (
     Speaker,
     SpeakerKind,
     ValidationError,
+    _wire,
     dump_jsonl,
     dumps,
     iter_jsonl,
@@ -437,3 +439,72 @@ def test_written_records_are_what_the_json_encoder_writes(ledger: Ledger) -> Non
         record = line.rstrip(",")
         if record.startswith("{") and record.endswith("}") and record != '{"claimtrack":1,':
             assert encode(json.loads(record)) == record
+
+
+def _outcome(read: Callable[[], object]) -> object:
+    try:
+        return read()
+    except Exception:
+        return _REJECTED
+
+
+_REJECTED = object()
+_CLASSES = {
+    "speakers": Speaker,
+    "sources": Source,
+    "claims": Claim,
+    "relations": Relation,
+    "reviews": Review,
+}
+
+
+@given(st.data())
+def test_the_fast_reader_agrees_with_the_detailed_converter(data: st.DataObject) -> None:
+    # Loading trusts the generated reader for valid records and asks cattrs'
+    # detailed converter only when it fails: both must accept exactly the same
+    # records, and build the same values from them.
+    ledger = data.draw(st.sampled_from([sample_ledger()]) | ledgers())
+    document = json.loads(dumps(ledger))
+    sections = [s for s in _CLASSES if document.get(s)]
+    if not sections:
+        return
+    section = data.draw(st.sampled_from(sections))
+    record = data.draw(st.sampled_from(document[section]))
+    node: object = record
+    for _ in range(data.draw(st.integers(1, 5))):
+        if isinstance(node, dict) and node:
+            key = data.draw(st.sampled_from(sorted(node)))
+            if isinstance(node[key], (dict, list)) and data.draw(st.booleans()):
+                node = node[key]
+                continue
+            action = data.draw(st.sampled_from(["replace", "drop", "add"]))
+            if action == "replace":
+                node[key] = data.draw(_JUNK)
+            elif action == "drop":
+                del node[key]
+            else:
+                node[data.draw(st.sampled_from(["x", "id", "text", "end", "cue"]))] = data.draw(
+                    _JUNK
+                )
+            break
+        if isinstance(node, list) and node:
+            index = data.draw(st.integers(0, len(node) - 1))
+            if isinstance(node[index], (dict, list)) and data.draw(st.booleans()):
+                node = node[index]
+                continue
+            node[index] = data.draw(_JUNK)
+        break
+    cls = _CLASSES[section]
+    context = _wire._Context(
+        speakers={s.id: s for s in ledger.speakers},
+        sources={s.id: s for s in ledger.sources},
+        claims={c.id: c for c in ledger.claims},
+    )
+    token = _wire._context.set(context)
+    try:
+        fast = _outcome(lambda: _wire._reader(cls)(record))
+        detailed = _outcome(lambda: _wire._DETAILED[cls](record, cls))
+    finally:
+        _wire._context.reset(token)
+    assert (fast is _REJECTED) == (detailed is _REJECTED), (record, fast, detailed)
+    assert fast == detailed

@@ -13,7 +13,9 @@ them as JSON Lines, and measures:
 - ``suggest_relations`` time on the Ledger.
 
 Run: ``python benchmarks/store.py --claims 100000`` (add ``--skip-ledger`` to
-measure only the store, ``--skip-repeats`` to leave out ``suggest_relations``).
+measure only the store, ``--skip-repeats`` to leave out ``suggest_relations``,
+``--batch-size N`` to import in batches of N claims instead of the library's
+default).
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import inspect
 import os
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -178,6 +182,10 @@ def main() -> None:
     parser.add_argument("--skip-ledger", action="store_true")
     parser.add_argument("--skip-repeats", action="store_true", help="skip suggest_relations")
     parser.add_argument("--dir", default=None)
+    default_batch = inspect.signature(ct_store.Store.import_jsonl).parameters["batch_size"].default
+    parser.add_argument(
+        "--batch-size", type=int, default=default_batch, help=f"default: {default_batch:,}"
+    )
     args = parser.parse_args()
     n = args.claims
     workdir = args.dir or tempfile.mkdtemp(prefix="claimtrack-bench-")
@@ -195,12 +203,15 @@ def main() -> None:
 
     store = ct_store.open(db)
     t0 = time.perf_counter()
-    report = store.import_jsonl(jsonl, batch_size=10_000)
+    report = store.import_jsonl(jsonl, batch_size=args.batch_size)
     elapsed = time.perf_counter() - t0
     size = sum(os.path.getsize(p) for p in (db, db + "-wal") if os.path.exists(p))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB (bytes on macOS)
+    peak /= 1024 * (1024 if sys.platform == "darwin" else 1)
     print(
-        f"store import: {report.claims / elapsed:,.0f} claims/s ({elapsed:.1f} s); "
-        f"database {size / n:,.0f} bytes per claim"
+        f"store import (batch size {args.batch_size:,}): {report.claims / elapsed:,.0f} "
+        f"claims/s ({elapsed:.1f} s); database {size / n:,.0f} bytes per claim; "
+        f"peak memory so far {peak:,.0f} MiB"
     )
 
     ledger = None
@@ -230,7 +241,7 @@ def main() -> None:
                 os.remove(path)
         with ct_store.open(second) as other:
             t0 = time.perf_counter()
-            other.import_ledger(ledger, batch_size=10_000)
+            other.import_ledger(ledger, batch_size=args.batch_size)
             elapsed = time.perf_counter() - t0
         print(f"store import_ledger: {n / elapsed:,.0f} claims/s ({elapsed:.1f} s)")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import io
 import json
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -827,3 +829,281 @@ def test_a_second_import_refers_to_records_already_held(tmp_path: Path) -> None:
         assert report.claims == 11  # ten new, and the reviewed claim of the first part again
         assert store.export() == ct.dumps(ct.Ledger([*claims, *reviews]))
         assert [c.id for c in store.claims_rated("false")] == [claims[3].id, claims[25].id]
+
+
+# -- the pipelined import: each batch is committed in the background ----------
+
+
+def import_threads() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name == "claimtrack-import"]
+
+
+def crossing_records() -> list[ct.Claim | ct.Review | ct.Relation]:
+    """Claims for many tiny batches, with reviews, relations and ``via``s that
+    refer to claims of earlier batches, and a nested source whose parent was
+    first written in an earlier batch.
+    """
+    section = ct.Source(url="https://courier.example.org/dam/live", part_of=COURIER)
+    records: list[ct.Claim | ct.Review | ct.Relation] = []
+    claims: list[ct.Claim] = []
+    for i in range(14):
+        source = section if i in (9, 12) else [COURIER, POST][i % 2]
+        via = claims[i - 4].id if i >= 4 and i % 3 == 0 else None
+        claim = ct.Claim(
+            text=f"The harbour plan number {i} is on schedule",
+            speaker=[KOVACS, OKAFOR][i % 2],
+            said=ct.Date.parse(f"2020-0{1 + i % 9}"),
+            tags=[f"tag{i % 3}"],
+            appearances=[ct.Appearance(source=source, via=via)],
+        )
+        claims.append(claim)
+        records.append(claim)
+        if i >= 2 and i % 2 == 0:  # right after a batch of two: its claim is in flight
+            rating = ct.Rating(label=["False", "True"][i % 4 // 2])
+            records.append(ct.Review(claim=claims[i - 2], reviewer=FACTDESK, rating=rating))
+        if i >= 3 and i % 5 == 3:
+            records.append(ct.Relation(kind="repeats", claim=claim, target=claims[i - 3]))
+    return records
+
+
+def test_a_pipelined_import_writes_what_one_transaction_writes(tmp_path: Path) -> None:
+    records = crossing_records()
+    ledger = ct.Ledger(records)
+    assert not ledger.problems()
+    path = tmp_path / "in.jsonl"
+    ct.dump_jsonl(records, path)
+    for batch in (1, 2, 3, 7):
+        piped = ct_store.open(tmp_path / f"piped{batch}.db")
+        single = ct_store.open(tmp_path / f"single{batch}.db")
+        seen: list[ct_store.ImportProgress] = []
+        seen_single: list[ct_store.ImportProgress] = []
+        report = piped.import_jsonl(path, batch_size=batch, progress=seen.append)
+        with single.transaction():  # inside a transaction nothing is pipelined
+            single_report = single.import_jsonl(path, batch_size=batch, progress=seen_single.append)
+        assert report.batches > 1
+        assert (report, seen) == (single_report, seen_single)
+        assert piped.export() == single.export() == ct.dumps(ledger)
+        assert [c.id for c in piped.claims_rated("false")] == [
+            c.id for c in ledger.claims_rated("false")
+        ]
+        # From a Ledger, too.
+        from_ledger = ct_store.open(tmp_path / f"ledger{batch}.db")
+        from_ledger.import_ledger(ledger, batch_size=batch)
+        assert from_ledger.export() == ct.dumps(ledger)
+        assert not piped._db.in_transaction and not import_threads()
+
+
+def test_a_pipelined_import_reads_records_of_committed_batches(tmp_path: Path) -> None:
+    # The second file names speakers and sources only by id (but for a nested
+    # source, whose parent is named by id): each is read from the store (a new
+    # connection, nothing cached) while batches are written.
+    records = crossing_records()
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    ct.dump_jsonl(records[:6], first)
+    ct.dump_jsonl(records, second)
+    lines = second.read_text(encoding="utf-8").splitlines()
+    kept = [
+        line
+        for line in lines
+        if '"type":"speaker"' not in line and ('"type":"source"' not in line or "part_of" in line)
+    ]
+    second.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    db = tmp_path / "refs.db"
+    with ct_store.open(db) as store:
+        store.import_jsonl(first, batch_size=2)
+    with ct_store.open(db) as store:
+        store.import_jsonl(second, batch_size=2)
+        assert store.export() == ct.dumps(ct.Ledger(records))
+
+
+def test_a_bad_line_in_the_third_batch_leaves_the_first_two(db: str, tmp_path: Path) -> None:
+    lines = jsonl_text(20).splitlines()  # header, speaker, source, twenty claims
+    lines.insert(15, '{"type":"claim","text":42}')  # line 16, after twelve claims
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = ct_store.open(db)
+    seen: list[int] = []
+    with pytest.raises(ct.ValidationError) as info:
+        store.import_jsonl(path, batch_size=5, progress=lambda p: seen.append(p.claims))
+    assert info.value.problems[0].path.startswith("line 16: $")
+    assert seen == [5, 10]
+    expected = ct.load_jsonl(io.StringIO(jsonl_text(20)))
+    assert store.export() == ct.dumps(ct.Ledger(list(expected.claims)[:10]))
+    assert not store._db.in_transaction and not import_threads()
+    report = store.import_jsonl(path, batch_size=5, skip_bad=True)
+    assert {p.path.split(":")[0] for p in report.skipped} == {"line 16"}
+    assert store.export() == ct.dumps(expected)
+
+
+def harbour_claims(n: int) -> list[ct.Claim]:
+    """N claims: the first ten by Kovacs, the others by Okafor (new in the third batch of five)."""
+    return [
+        ct.Claim(
+            text=f"The council approved plan number {i} for the harbour",
+            speaker=KOVACS if i < 10 else OKAFOR,
+            appearances=[ct.Appearance(source=COURIER)],
+        )
+        for i in range(n)
+    ]
+
+
+class Unreadable(io.StringIO):
+    """A file that cannot be read past line *stop* (a failing disk or network)."""
+
+    def __init__(self, text: str, stop: int) -> None:
+        super().__init__(text)
+        self.left = stop - 1
+
+    def __next__(self) -> str:
+        if self.left == 0:
+            raise OSError("Input/output error")
+        self.left -= 1
+        return super().__next__()
+
+
+def imported_in_a_transaction(
+    store: ct_store.Store, path: Path, *, batch_size: int
+) -> ct_store.ImportReport:
+    with store.transaction():  # inside a transaction nothing is pipelined
+        return store.import_jsonl(path, batch_size=batch_size)
+
+
+def test_a_failed_background_write_is_raised_as_without_the_pipeline(tmp_path: Path) -> None:
+    claims = harbour_claims(20)
+    path = tmp_path / "in.jsonl"
+    ct.dump_jsonl(claims, path)
+    messages = []
+    for piped in (True, False):
+        db = tmp_path / ("piped.db" if piped else "single.db")
+        ct_store.open(db).close()
+        with sqlite3.connect(db) as raw:  # a damaged store: the data of a claim not held
+            raw.execute("INSERT INTO claim_data (seq, data) VALUES (12, '{}')")
+        store = ct_store.open(db)
+        run = store.import_jsonl if piped else functools.partial(imported_in_a_transaction, store)
+        with pytest.raises(
+            ct.StoreError, match=r"UNIQUE constraint failed: claim_data\.seq"
+        ) as info:
+            run(path, batch_size=5)
+        messages.append(str(info.value).replace(str(db), "DB"))
+        assert not store._db.in_transaction and not import_threads()
+    assert messages[0] == messages[1]
+    # The two batches before the failing one stay committed, and the speaker
+    # first written in the failing batch is not taken as held.
+    store = ct_store.open(tmp_path / "piped.db")
+    with pytest.raises(ct.StoreError, match="UNIQUE"):
+        store.import_jsonl(path, batch_size=5)
+    assert store.counts()["claims"] == 10
+    assert [c.id for c in store.query()] == [c.id for c in claims[:10]]
+    later = ct.Claim(text="Said after the failed import", speaker=OKAFOR)
+    store.add(later)
+    assert store.counts()["speakers"] == 2
+    assert [c.id for c in store.claims_by("Jonas Okafor")] == [later.id]
+    # The failure of a batch in flight comes before a later error of the reader.
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    with pytest.raises(ct.StoreError, match="UNIQUE"):
+        store.import_jsonl(Unreadable(path.read_text(encoding="utf-8"), lines - 1), batch_size=5)
+    # Removing the damage lets the same import complete.
+    store._db.execute("DELETE FROM claim_data WHERE seq = 12")
+    store.import_jsonl(path, batch_size=5)
+    assert store.export() == ct.dumps(ct.Ledger([*claims[:10], later, *claims[10:]]))
+
+
+def test_a_full_disk_during_a_pipelined_import(tmp_path: Path) -> None:
+    big = [
+        ct.Claim(text=f"A long statement number {i} " + "about the harbour " * 40, speaker=OKAFOR)
+        for i in range(30)
+    ]
+    path = tmp_path / "big.jsonl"
+    ct.dump_jsonl(big, path)
+    # The same import elsewhere tells how many pages its first two batches take.
+    scratch = ct_store.open(tmp_path / "scratch.db")
+    pages: list[int] = []
+    scratch.import_jsonl(
+        path,
+        batch_size=10,
+        progress=lambda p: pages.append(scratch._db.execute("PRAGMA page_count").fetchone()[0]),
+    )
+    store = ct_store.open(tmp_path / "full.db")
+    store._db.execute(f"PRAGMA max_page_count = {pages[1]}")  # a disk full after two batches
+    seen: list[int] = []
+    with pytest.raises(ct.StoreError, match="full"):
+        store.import_jsonl(path, batch_size=10, progress=lambda p: seen.append(p.claims))
+    assert seen == [10, 20]
+    assert store.export() == ct.dumps(ct.Ledger(big[:20]))
+    assert not store._db.in_transaction and not import_threads()
+    store._db.execute(f"PRAGMA max_page_count = {2**30}")
+    store.import_jsonl(path, batch_size=10)
+    assert store.export() == ct.dumps(ct.Ledger(big))
+
+
+class Interrupted(io.StringIO):
+    """A file whose reader is interrupted (as by Ctrl-C) before line *stop*."""
+
+    def __init__(self, text: str, stop: int) -> None:
+        super().__init__(text)
+        self.left = stop - 1
+
+    def __next__(self) -> str:
+        if self.left == 0:
+            raise KeyboardInterrupt
+        self.left -= 1
+        return super().__next__()
+
+
+def test_an_interrupted_import_waits_for_the_batch_in_flight(db: str) -> None:
+    text = jsonl_text(20)  # header, speaker, source, twenty claims
+    store = ct_store.open(db)
+    with pytest.raises(KeyboardInterrupt):
+        store.import_jsonl(Interrupted(text, 16), batch_size=5)  # while reading batch 3
+    # Batch 2 was read whole, so it is committed, as if it had been written at once.
+    assert store.counts()["claims"] == 10
+    assert not store._db.in_transaction and not import_threads()
+    # A failing progress callback ends the import the same way.
+    with pytest.raises(RuntimeError, match="stop"):
+        store.import_jsonl(
+            io.StringIO(text),
+            batch_size=3,
+            progress=lambda p: (_ for _ in ()).throw(RuntimeError("stop")),
+        )
+    assert not store._db.in_transaction and not import_threads()
+    store.import_jsonl(io.StringIO(text), batch_size=5)
+    assert store.export() == ct.dumps(ct.load_jsonl(io.StringIO(text)))
+
+
+def test_a_batch_longer_than_sqlites_length_limit(db: str, tmp_path: Path) -> None:
+    # A batch's rows go to SQLite as one long string per table, but no longer
+    # than SQLite takes: a batch of any size can be written.
+    path = tmp_path / "in.jsonl"
+    path.write_text(jsonl_text(300), encoding="utf-8")
+    store = ct_store.open(db)
+    store._db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 20_000)
+    store.import_jsonl(path, batch_size=1000)
+    assert store.export() == ct.dumps(ct.load_jsonl(path))
+
+
+def test_the_switch_interval_is_restored(db: str, tmp_path: Path) -> None:
+    # A pipelined import hands the GIL to its writer thread quickly; after it,
+    # the interpreter switches threads as it did before.
+    path = tmp_path / "in.jsonl"
+    path.write_text(jsonl_text(30) + "not json\n", encoding="utf-8")
+    store = ct_store.open(db)
+    before = sys.getswitchinterval()
+    during: list[float] = []
+    report = store.import_jsonl(
+        path,
+        batch_size=10,
+        skip_bad=True,
+        progress=lambda p: during.append(sys.getswitchinterval()),
+    )
+    assert report.claims == 30 and max(during) < before
+    with pytest.raises(ct.ValidationError):
+        store.import_jsonl(path, batch_size=10)
+    assert sys.getswitchinterval() == before
+    with store.transaction():  # not pipelined: nothing changes
+        store.import_jsonl(
+            path,
+            batch_size=10,
+            skip_bad=True,
+            progress=lambda p: during.append(sys.getswitchinterval()),
+        )
+    assert during[-1] == before == sys.getswitchinterval()

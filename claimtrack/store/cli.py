@@ -16,7 +16,7 @@ from typing import IO, Any
 from claimtrack._claim import Claim
 from claimtrack._ledger import _said_key
 from claimtrack._wire import unstructure
-from claimtrack.store._store import ImportProgress, ImportReport, Store
+from claimtrack.store._store import _BATCH_SIZE, ImportProgress, ImportReport, Store
 
 __all__ = ["add_commands", "register_reader"]
 
@@ -203,8 +203,8 @@ def add_commands(subparsers: Any) -> None:
         help="the input's format (default: claimtrack)",
     )
     imp.add_argument(
-        "--batch-size", type=_positive, default=10_000, metavar="N",
-        help="commit after every N claims (default: 10000)",
+        "--batch-size", type=_positive, default=_BATCH_SIZE, metavar="N",
+        help=f"commit after every N claims (default: {_BATCH_SIZE})",
     )  # fmt: skip
     imp.add_argument(
         "--skip-bad", action="store_true", help="skip bad lines, list them, and keep going"

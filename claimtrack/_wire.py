@@ -503,7 +503,6 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
 # building the dict first.
 
 
-_REFERENCE_TYPES = (Speaker, Source, Claim)
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 _string = json.encoder.encode_basestring  # escapes like json.dumps(ensure_ascii=False)
 
@@ -558,7 +557,7 @@ class _Writer:
         """An expression for the JSON text of *var*, of type *tp*."""
         if getattr(tp, "__origin__", None) is tuple:
             return f"{self.literal('[')} + {self.items(tp.__args__[0], var)} + {self.literal(']')}"
-        if tp in _REFERENCE_TYPES:
+        if tp in _REFERENCES:  # records nested in others are written as their ids
             return f"_string({var}.id)"
         if tp is str:
             return f"_string({var})"

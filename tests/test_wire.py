@@ -350,12 +350,9 @@ _JUNK = st.one_of(
 )
 
 
-@given(st.data())
-def test_mutated_documents_never_crash(data: st.DataObject) -> None:
-    document = _document()
-    # Walk to a random place in the document and replace, drop or add something.
-    node: object = document
-    for _ in range(data.draw(st.integers(1, 6))):
+def _mutate(data: st.DataObject, node: object, keys: st.SearchStrategy[str], depth: int) -> None:
+    """Walk to a random place in *node* and replace, drop or add something."""
+    for _ in range(data.draw(st.integers(1, depth))):
         if isinstance(node, dict) and node:
             key = data.draw(st.sampled_from(sorted(node)))
             if isinstance(node[key], (dict, list)) and data.draw(st.booleans()):
@@ -367,16 +364,21 @@ def test_mutated_documents_never_crash(data: st.DataObject) -> None:
             elif action == "drop":
                 del node[key]
             else:
-                node[data.draw(st.text(max_size=4))] = data.draw(_JUNK)
-            break
+                node[data.draw(keys)] = data.draw(_JUNK)
+            return
         if isinstance(node, list) and node:
             index = data.draw(st.integers(0, len(node) - 1))
             if isinstance(node[index], (dict, list)) and data.draw(st.booleans()):
                 node = node[index]
                 continue
             node[index] = data.draw(_JUNK)
-            break
-        break
+        return
+
+
+@given(st.data())
+def test_mutated_documents_never_crash(data: st.DataObject) -> None:
+    document = _document()
+    _mutate(data, document, st.text(max_size=4), depth=6)
     text = json.dumps(document)
     try:
         ledger = loads(text)
@@ -470,30 +472,7 @@ def test_the_fast_reader_agrees_with_the_detailed_converter(data: st.DataObject)
         return
     section = data.draw(st.sampled_from(sections))
     record = data.draw(st.sampled_from(document[section]))
-    node: object = record
-    for _ in range(data.draw(st.integers(1, 5))):
-        if isinstance(node, dict) and node:
-            key = data.draw(st.sampled_from(sorted(node)))
-            if isinstance(node[key], (dict, list)) and data.draw(st.booleans()):
-                node = node[key]
-                continue
-            action = data.draw(st.sampled_from(["replace", "drop", "add"]))
-            if action == "replace":
-                node[key] = data.draw(_JUNK)
-            elif action == "drop":
-                del node[key]
-            else:
-                node[data.draw(st.sampled_from(["x", "id", "text", "end", "cue"]))] = data.draw(
-                    _JUNK
-                )
-            break
-        if isinstance(node, list) and node:
-            index = data.draw(st.integers(0, len(node) - 1))
-            if isinstance(node[index], (dict, list)) and data.draw(st.booleans()):
-                node = node[index]
-                continue
-            node[index] = data.draw(_JUNK)
-        break
+    _mutate(data, record, st.sampled_from(["x", "id", "text", "end", "cue"]), depth=5)
     cls = _CLASSES[section]
     context = _wire._Context(
         speakers={s.id: s for s in ledger.speakers},

@@ -53,9 +53,9 @@ from claimtrack.interop._common import (
     extra_of,
     iter_items,
     jpath,
-    json_number,
     merge_extra,
     number_of,
+    rating_numbers,
     read_date,
     text_of,
     url_ok,
@@ -239,14 +239,7 @@ def _claim(claim: Claim) -> dict[str, Any]:
 
 
 def _rating(rating: Rating) -> dict[str, Any]:
-    node: dict[str, Any] = {"@type": "Rating"}
-    for key, value in (
-        ("ratingValue", rating.value),
-        ("bestRating", rating.best),
-        ("worstRating", rating.worst),
-    ):
-        if value is not None:
-            node[key] = json_number(value)
+    node: dict[str, Any] = {"@type": "Rating", **rating_numbers(rating)}
     if rating.label is not None:
         node["alternateName"] = rating.label
         node["name"] = rating.label

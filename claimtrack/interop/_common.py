@@ -17,7 +17,7 @@ from claimtrack._claim import Claim
 from claimtrack._date import Date
 from claimtrack._fields import JSONMap
 from claimtrack._ledger import Ledger
-from claimtrack._review import Relation, Review
+from claimtrack._review import Rating, Relation, Review
 from claimtrack._source import Source
 from claimtrack._speaker import Speaker, SpeakerKind
 from claimtrack.exceptions import ClaimtrackError, DateError, Problem, ValidationError
@@ -192,6 +192,22 @@ def json_number(value: float | None) -> float | int | None:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+def rating_numbers(rating: Rating) -> dict[str, float | int]:
+    """The schema.org number keys (``ratingValue``, ``bestRating``,
+    ``worstRating``) of *rating* that are set, as JSON numbers.
+    """
+    out: dict[str, float | int] = {}
+    for key, value in (
+        ("ratingValue", rating.value),
+        ("bestRating", rating.best),
+        ("worstRating", rating.worst),
+    ):
+        number = json_number(value)
+        if number is not None:
+            out[key] = number
+    return out
 
 
 def merge_extra(

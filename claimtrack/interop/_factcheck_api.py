@@ -28,9 +28,9 @@ from claimtrack.interop._common import (
     check_json,
     extra_of,
     jpath,
-    json_number,
     merge_extra,
     number_of,
+    rating_numbers,
     read_date,
     text_of,
 )
@@ -523,13 +523,7 @@ def _markup(review: Review, page_url: str) -> dict[str, Any]:
         r = review.rating
         if r.label is not None:
             rating["textualRating"] = r.label
-        for key, value in (
-            ("ratingValue", r.value),
-            ("bestRating", r.best),
-            ("worstRating", r.worst),
-        ):
-            if value is not None:
-                rating[key] = json_number(value)
+        rating.update(rating_numbers(r))
         if r.explanation is not None:
             rating["ratingExplanation"] = r.explanation
         _fill(rating, extra_of(r.extra, NAMESPACE))

@@ -1050,6 +1050,57 @@ class Interrupted(io.StringIO):
         return super().__next__()
 
 
+class SharedWhileRead(io.StringIO):
+    """A file whose reading lets another connection write to the store: before
+    each line of *lines*, it adds the next of *records* there.
+    """
+
+    def __init__(self, text: str, db: str, lines: list[int], records: list[ct.Claim]) -> None:
+        super().__init__(text)
+        self.db, self.lines, self.records = db, lines, records
+        self.read = 0
+
+    def __next__(self) -> str:
+        self.read += 1
+        if self.read in self.lines:
+            with ct_store.open(self.db) as other:
+                other.add(self.records[self.lines.index(self.read)])
+        return super().__next__()
+
+
+def test_another_connection_writing_between_batches(db: str) -> None:
+    # Each batch's rows are planned while the one before is written, assuming
+    # nothing else writes; a claim added by another connection in between
+    # (a new one, and then one the file holds, with another source) must be
+    # merged as a Ledger merges it all the same.
+    text = jsonl_text(40)
+    ledger = ct.load_jsonl(io.StringIO(text))
+    claims = list(ledger.claims)
+    elsewhere = ct.Claim(
+        text="The harbour tunnel opens in May",
+        speaker=OKAFOR,
+        said=ct.Date.parse("2021-04-01"),
+        appearances=[ct.Appearance(source=POST)],
+    )
+    again = ct.Claim(
+        text=claims[30].text,
+        speaker=claims[30].speaker,
+        said=claims[30].said,
+        appearances=[ct.Appearance(source=POST, quote="indirect")],
+    )
+    assert again.id == claims[30].id
+    # Lines: the header, the speaker, the source, then one line per claim.
+    added = SharedWhileRead(text, db, [14, 26], [elsewhere, again])
+    store = ct_store.open(db)
+    report = store.import_jsonl(added, batch_size=10)
+    assert report.claims == 40
+    expected = ct.Ledger([*claims[:10], elsewhere, *claims[10:20], again, *claims[20:]])
+    assert store.export() == ct.dumps(expected)
+    merged = store.claim(claims[30].id)
+    assert merged is not None and len(merged.appearances) == 2
+    assert [c.id for c in store.claims_by("Okafor")] == [c.id for c in expected.claims_by("Okafor")]
+
+
 def test_an_interrupted_import_waits_for_the_batch_in_flight(db: str) -> None:
     text = jsonl_text(20)  # header, speaker, source, twenty claims
     store = ct_store.open(db)
@@ -1071,14 +1122,36 @@ def test_an_interrupted_import_waits_for_the_batch_in_flight(db: str) -> None:
 
 
 def test_a_batch_longer_than_sqlites_length_limit(db: str, tmp_path: Path) -> None:
-    # A batch's rows go to SQLite as one long string per table, but no longer
-    # than SQLite takes: a batch of any size can be written.
+    # A batch's rows go to SQLite as one long string per table, and its ids
+    # when the store is asked which it holds, but no longer than SQLite takes:
+    # a batch of any size can be written, and written again.
     path = tmp_path / "in.jsonl"
     path.write_text(jsonl_text(300), encoding="utf-8")
     store = ct_store.open(db)
-    store._db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 20_000)
+    store._db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 2_000)
     store.import_jsonl(path, batch_size=1000)
-    assert store.export() == ct.dumps(ct.load_jsonl(path))
+    expected = ct.dumps(ct.load_jsonl(path))
+    assert store.export() == expected
+    store.import_jsonl(path, batch_size=1000)
+    assert store.export() == expected
+
+
+def test_an_import_without_sqlites_json_functions(tmp_path: Path) -> None:
+    # Where SQLite lacks its JSON functions (so store._json_rows() finds them
+    # missing), the same rows go in with executemany, in the calling thread.
+    records = crossing_records()
+    path = tmp_path / "in.jsonl"
+    ct.dump_jsonl(records, path)
+    store = ct_store.open(tmp_path / "plain.db")
+    store._json = False
+    threads: list[list[str]] = []
+    report = store.import_jsonl(
+        path, batch_size=3, progress=lambda _: threads.append(import_threads())
+    )
+    assert report.batches > 1 and threads and not any(threads)
+    assert store.export() == ct.dumps(ct.Ledger(records))
+    store.import_jsonl(path, batch_size=3)
+    assert store.export() == ct.dumps(ct.Ledger(records))
 
 
 def test_the_switch_interval_is_restored(db: str, tmp_path: Path) -> None:

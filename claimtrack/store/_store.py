@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import json
 import math
@@ -11,7 +12,7 @@ import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any, Literal, NamedTuple
+from typing import IO, Any, Literal
 
 import attrs
 
@@ -264,13 +265,16 @@ class Store(DeskQueries):
         self._source_cache.clear()
         self._speaker_seqs.clear()
 
-    def _fresh(self) -> None:
-        # The caches hold speakers and sources as this connection last saw them;
-        # when another connection has committed since, they may be stale.
+    def _fresh(self) -> bool:
+        """Forget the caches if another connection has committed since this one
+        last looked (they may be stale then); tell whether they were forgotten.
+        """
         version = self._run("PRAGMA data_version").fetchone()[0]
-        if version != self._version:
-            self._forget()
-            self._version = version
+        if version == self._version:
+            return False
+        self._forget()
+        self._version = version
+        return True
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Store]:
@@ -797,13 +801,19 @@ class Store(DeskQueries):
         outer, self._writer = self._writer, writer
         # The writer thread needs the GIL back after each statement (see _QuickSwitching).
         switching = _quick_switching() if writer is not None else contextlib.nullcontext()
+        # The sequence numbers the next batch starts from, when known (see _Bulk.planned).
+        start: dict[str, int] | None = None
         try:
             with switching:
+                if writer is not None:
+                    self._fresh()
+                    start = _Bulk.counts(self)
                 more = True
                 while more:
                     more = False
                     batch: list[tuple[int, Record]] = []
                     in_batch = 0
+                    plan = _Bulk.planned(self, start) if start is not None else None
                     for number, item in iterator:
                         lines = number
                         if committing is not None and writer is not None and writer.done:
@@ -815,11 +825,15 @@ class Store(DeskQueries):
                             skipped.extend(getattr(item, "problems", ()))
                             continue
                         batch.append((number, item))
+                        if plan is not None and not plan.add(item):
+                            plan = None  # this batch is built once the previous one is written
+                            self._forget()  # the plan's cache entries may not hold
                         if isinstance(item, Claim):
                             in_batch += 1
                             if in_batch >= batch_size:
                                 more = True
                                 break
+                    payloads = plan.take() if plan is not None else None
                     settle()
                     numbers = [number for number, _ in batch]
                     if writer is None:
@@ -827,13 +841,16 @@ class Store(DeskQueries):
                             bulk = _Bulk(self, [record for _, record in batch])
                             failed = bulk.write(numbers, skip_bad)
                     else:
-                        bulk, failed = self._write_batch(writer, batch, numbers, skip_bad)
+                        bulk, failed = self._write_batch(
+                            writer, batch, numbers, skip_bad, plan, payloads
+                        )
+                        start = dict(bulk.next)
                     for error in failed:
                         skipped.extend(error.problems)
                     records += len(batch) - len(failed)
                     claims += in_batch - sum(isinstance(record, Claim) for record in bulk.failed)
                     batches += 1
-                    del bulk, batch, numbers  # not held while the next batch is read
+                    del bulk, batch, numbers, plan, payloads  # not held while the next is read
                     if after_batch is not None:
                         after_batch()
                     done = ImportProgress(lines, claims, position(), size)
@@ -872,12 +889,19 @@ class Store(DeskQueries):
         batch: list[tuple[int, Record]],
         numbers: list[int],
         skip_bad: bool,
+        plan: _Bulk | None,
+        payloads: list[tuple[str, str]] | None,
     ) -> tuple[_Bulk, list[IntegrityError]]:
         # As transaction() begins a write; *writer* writes the rows left and commits.
+        # The rows planned while the batch was read are written if the plan
+        # still holds; otherwise the batch is built now, against the store.
         self._run("BEGIN IMMEDIATE", (), "start a write")
         self._depth = 1
         try:
-            self._fresh()
+            if plan is not None and payloads is not None and not self._fresh() and plan.holds():
+                writer.start(payloads)
+                return plan, []
+            self._forget()
             bulk = _Bulk(self, [record for _, record in batch])
             failed = bulk.write(numbers, skip_bad, keep=True)
             writer.start(bulk.take())
@@ -1455,26 +1479,28 @@ def _check_batch(batch_size: int) -> None:
         )
 
 
-class _Insert(NamedTuple):
-    """The two forms of a bulk writer's insert into one table."""
-
-    #: One row per execution, for ``executemany``.
-    row: str
-    #: Every row in one parameter, a JSON array of rows (see _Bulk.take): one
-    #: statement step writes them all, and SQLite runs it without the GIL,
-    #: unlike executemany, which takes the GIL back for every row.
-    rows: str
-
-
-def _insert(table: str, columns: str, *, ignore: bool = False) -> _Insert:
+def _insert(table: str, columns: str, *, ignore: bool = False) -> str:
+    """The bulk writer's insert into *table*: every row in one parameter, a
+    JSON array of rows (see _Bulk.take). One statement step writes them all,
+    and SQLite runs it without the GIL, unlike ``executemany``, which takes
+    the GIL back for every row.
+    """
     # json_extract gives integers as INTEGER, null as NULL and strings as TEXT
     # (valid text holds no NUL, at which it would stop).
     count = columns.count(",") + 1
-    head = f"{'INSERT OR IGNORE' if ignore else 'INSERT'} INTO {table} ({columns})"
     values = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(count))
-    return _Insert(
-        f"{head} VALUES ({', '.join('?' * count)})", f"{head} SELECT {values} FROM json_each(?)"
+    return (
+        f"{'INSERT OR IGNORE' if ignore else 'INSERT'} INTO {table} ({columns}) "
+        f"SELECT {values} FROM json_each(?)"
     )
+
+
+def _insert_row(sql: str) -> str:
+    """The one-row form of a bulk insert, for ``executemany`` where SQLite
+    lacks its JSON functions.
+    """
+    head, values = sql.split(" SELECT ", 1)
+    return f"{head} VALUES ({', '.join('?' * values.count('json_extract'))})"
 
 
 #: Insert statements of the bulk writer, by buffer.
@@ -1492,14 +1518,27 @@ _INSERTS = {
     "reviews": _insert("reviews", "seq, id, claim, rating, data"),
     "claim_ratings": _insert("claim_ratings", "rating, claim", ignore=True),
 }
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+#: A row of the bulk writer as JSON text (an array), as the C encoder writes it.
+_row = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+#: A string as JSON text: the claims' hot path writes its rows with it, in place.
+_string = json.encoder.encode_basestring
 
 
-def _payloads(sql: str, rows: list[tuple[Any, ...]], limit: int) -> list[tuple[str, str]]:
-    """*rows* as (statement, JSON) pairs, each JSON within SQLite's length
-    limit in bytes (a huge batch is split; one row is never split).
+@functools.lru_cache(maxsize=65536)
+def _said_columns(value: str | None) -> str:
+    """The said, said_lo, said_hi, floating and span columns of a claim's row
+    (JSON text, comma first) for a said-date of *value*: claims share a few
+    thousand dates, so each is worked out once.
     """
-    payload = _encode(rows)
+    said = None if value is None else Date.parse(value)
+    return "," + _row((value, *_bounds(said)))[1:-1]
+
+
+def _payloads(sql: str, rows: list[str], limit: int) -> list[tuple[str, str]]:
+    """*rows* (each a JSON array) as (statement, JSON) pairs, each JSON within
+    SQLite's length limit in bytes (a huge batch is split; one row is never split).
+    """
+    payload = f"[{','.join(rows)}]"
     size = len(payload) if payload.isascii() else 4 * len(payload)  # UTF-8 at most
     if size <= limit or len(rows) == 1:
         return [(sql, payload)]
@@ -1645,12 +1684,26 @@ class _Bulk:
     is the one the store holds: then merging, as :meth:`Ledger.add` merges,
     would change nothing, and the record is inserted as it is. Any other record
     goes through :meth:`Store._add_record`, which merges exactly as a Ledger does.
+
+    A *planned* batch (:meth:`planned`) is built record by record as an
+    import reads it, while the batch before is still being written, so it
+    does not ask the store anything: it assumes every record is new and takes
+    its sequence numbers from where the batch before ended. :meth:`add` tells
+    when a record needs more than that, and :meth:`holds` checks the
+    assumptions once the store can be asked; when either fails, the batch is
+    built again the usual way.
     """
 
-    def __init__(self, store: Store, records: list[Record]) -> None:
+    def __init__(
+        self, store: Store, records: list[Record], *, start: dict[str, int] | None = None
+    ) -> None:
         self.store = store
         self.records = records
-        self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _INSERTS}
+        #: Whether this is a plan, which must not ask the store.
+        self.planning = start is not None
+        self.start = start
+        #: Rows to insert, by buffer, each a JSON array (see _insert).
+        self.rows: dict[str, list[str]] = {name: [] for name in _INSERTS}
         # The buffers every claim appends to (emptied in place by take()).
         self._claim_rows = self.rows["claims"]
         self._data_rows = self.rows["claim_data"]
@@ -1659,27 +1712,70 @@ class _Bulk:
         self._tag_rows = self.rows["claim_tags"]
         self.claims: dict[str, tuple[int, Claim]] = {}
         self.failed: list[Record] = []
+        self.held: dict[str, set[str]] = {table: set() for table in _TABLES}
+        if start is not None:
+            self.next = dict(start)
+            return
         wanted: dict[str, list[str]] = {table: [] for table in _TABLES}
         for record in records:
             table = _TABLE_OF.get(type(record))
             if table is not None:
                 wanted[table].append(record.id)
-        self.held: dict[str, set[str]] = {table: set() for table in _TABLES}
         for table, ids in wanted.items():
-            for first in range(0, len(ids), 500):
-                chunk = ids[first : first + 500]
-                marks = ",".join("?" * len(chunk))
-                self.held[table].update(
-                    row[0]
-                    for row in store._rows(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
-                )
-        self.next: dict[str, int] = {}
-        self._count()
+            self.held[table].update(self._held(table, ids))
+        self.next = self.counts(store)
+
+    @classmethod
+    def planned(cls, store: Store, start: dict[str, int]) -> _Bulk:
+        """An empty plan whose sequence numbers begin at *start*; see :meth:`add`."""
+        return cls(store, [], start=start)
+
+    @staticmethod
+    def counts(store: Store) -> dict[str, int]:
+        """The next sequence number of each table."""
+        return {
+            table: (store._run(f"SELECT max(seq) FROM {table}").fetchone()[0] or 0) + 1
+            for table in _TABLES
+        }
+
+    def _held(self, table: str, ids: list[str]) -> Iterator[str]:
+        """Those of *ids* the store holds in *table*."""
+        if not ids:
+            return
+        if self.store._json_rows():  # one statement, which SQLite runs without the GIL
+            sql = f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))"
+            limit = self.store._db.getlimit(sqlite3.SQLITE_LIMIT_LENGTH)
+            for _, payload in _payloads(sql, [_string(ident) for ident in ids], limit):
+                for row in self.store._rows(sql, (payload,)):
+                    yield row[0]
+            return
+        for first in range(0, len(ids), 500):
+            chunk = ids[first : first + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.store._rows(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk):
+                yield row[0]
 
     def _count(self) -> None:
-        for table in _TABLES:
-            row = self.store._run(f"SELECT max(seq) FROM {table}").fetchone()
-            self.next[table] = (row[0] or 0) + 1
+        self.next = self.counts(self.store)
+
+    def add(self, record: Record) -> bool:
+        """Plan *record*'s rows; False when it needs the store (or a merge),
+        and the plan is then of no use.
+        """
+        self.records.append(record)
+        return self._fast(record)
+
+    def holds(self) -> bool:
+        """Whether the plan's assumptions hold in the store (as it is now, in
+        the batch's transaction): no table has grown since the plan began, and
+        the store holds none of the records it planned as new.
+        """
+        assert self.start is not None
+        if self.counts(self.store) != self.start:
+            return False
+        return not any(
+            next(self._held(table, list(ids)), None) is not None for table, ids in self.held.items()
+        )
 
     def _seq(self, table: str) -> int:
         seq = self.next[table]
@@ -1694,19 +1790,21 @@ class _Bulk:
         taken = []
         for name, rows in self.rows.items():
             if rows:
-                taken.extend(_payloads(_INSERTS[name].rows, rows, limit))
+                taken.extend(_payloads(_INSERTS[name], rows, limit))
                 rows.clear()
         return taken
 
     def flush(self) -> None:
-        """Send the buffered rows to the database, one ``executemany`` per table
-        (in this thread, faster than :meth:`take`'s JSON).
-        """
+        """Send the buffered rows to the database, in this thread."""
         db = self.store._db
         with sqlite_errors(self.store._path, "write to the store"):
+            if self.store._json_rows():
+                for sql, payload in self.take():
+                    db.execute(sql, (payload,))
+                return
             for name, rows in self.rows.items():
                 if rows:
-                    db.executemany(_INSERTS[name].row, rows)
+                    db.executemany(_insert_row(_INSERTS[name]), map(json.loads, rows))
                     rows.clear()
 
     def write(
@@ -1753,6 +1851,8 @@ class _Bulk:
         cache: dict[str, Any] = self.store._speaker_cache if speaker else self.store._source_cache
         entry = cache.get(record.id)
         if entry is None:
+            if self.planning:
+                return None
             # Not cached (or forgotten): ask the store, with the rows so far written.
             self.flush()
             load = self.store._speaker_entry if speaker else self.store._source_entry
@@ -1779,12 +1879,15 @@ class _Bulk:
         if speaker.id in self.held["speakers"]:
             return self._settled(speaker)
         seq = self._seq("speakers")
-        self.rows["speakers"].append((seq, speaker.id, Store._data(speaker)))
+        self.rows["speakers"].append(_row((seq, speaker.id, Store._data(speaker))))
         names = {normalize_name(n) for n in speaker.names()}
         names.update(f"\x1f{value}" for value in speaker.identifiers.values())
-        self.rows["speaker_names"].extend((n, seq) for n in names)
+        self.rows["speaker_names"].extend(_row((n, seq)) for n in names)
         self.rows["speaker_roles"].extend(
-            {(normalize_name(r.organization), seq) for r in speaker.roles if r.organization}
+            _row((organization, seq))
+            for organization in {
+                normalize_name(r.organization) for r in speaker.roles if r.organization
+            }
         )
         self.held["speakers"].add(speaker.id)
         self.store._remember_speaker((seq, speaker))
@@ -1798,7 +1901,7 @@ class _Bulk:
         seq = self._seq("sources")
         url = normalize_url(source.url) if source.url else None
         publisher = normalize_name(source.publisher) if source.publisher else None
-        self.rows["sources"].append((seq, source.id, url, publisher, Store._data(source)))
+        self.rows["sources"].append(_row((seq, source.id, url, publisher, Store._data(source))))
         self.held["sources"].add(source.id)
         self.store._remember(self.store._source_cache, source.id, (seq, source))
         return True
@@ -1829,22 +1932,19 @@ class _Bulk:
         seq = self.next["claims"]
         self.next["claims"] = seq + 1
         said = claim.said
-        lo, hi, floating, span = _bounds(said)
+        # The rows as JSON text in place (see _row), which costs less than encoding tuples.
         self._claim_rows.append(
-            (seq, ident, speaker_entry[0], None if said is None else said.value, lo, hi,
-             floating, span)
-        )  # fmt: skip
-        self._data_rows.append((seq, _write_claim(claim)))
-        self._text_rows.append((seq, normalize_text(claim.text)))
+            f"[{seq},{_string(ident)},{speaker_entry[0]}"
+            f"{_said_columns(None if said is None else said.value)}]"
+        )
+        self._data_rows.append(f"[{seq},{_string(_write_claim(claim))}]")
+        self._text_rows.append(f"[{seq},{_string(normalize_text(claim.text))}]")
         if len(source_seqs) == 1:
-            self._source_rows.append((source_seqs[0], seq))
+            self._source_rows.append(f"[{source_seqs[0]},{seq}]")
         else:
-            self._source_rows.extend((source, seq) for source in set(source_seqs))
-        tags = claim.tags
-        if len(tags) == 1:
-            self._tag_rows.append((tags[0], seq))
-        elif tags:
-            self._tag_rows.extend((tag, seq) for tag in tags)
+            self._source_rows.extend(f"[{source},{seq}]" for source in set(source_seqs))
+        for tag in claim.tags:
+            self._tag_rows.append(f"[{_string(tag)},{seq}]")
         held.add(ident)
         self.claims[ident] = (seq, claim)
         return True
@@ -1854,6 +1954,8 @@ class _Bulk:
             return False
         held = self.claims.get(review.claim.id)
         if held is None:  # a claim of an earlier batch: ask the store
+            if self.planning:
+                return False
             self.flush()
             row = self.store._run(
                 "SELECT c.seq, d.data FROM claims c JOIN claim_data d ON d.seq = c.seq "
@@ -1870,9 +1972,11 @@ class _Bulk:
         label = rating_label(review)
         rating = normalize_text(label) if label is not None else None
         seq = self._seq("reviews")
-        self.rows["reviews"].append((seq, review.id, review.claim.id, rating, Store._data(review)))
+        self.rows["reviews"].append(
+            _row((seq, review.id, review.claim.id, rating, Store._data(review)))
+        )
         if rating is not None:
-            self.rows["claim_ratings"].append((rating, held[0]))
+            self.rows["claim_ratings"].append(_row((rating, held[0])))
         self.held["reviews"].add(review.id)
         return True
 
@@ -1881,8 +1985,8 @@ class _Bulk:
             return False
         seq = self._seq("relations")
         self.rows["relations"].append(
-            (seq, relation.id, relation.claim, relation.target, relation.kind.value,
-             relation.status.value, Store._data(relation))
+            _row((seq, relation.id, relation.claim, relation.target, relation.kind.value,
+                  relation.status.value, Store._data(relation)))
         )  # fmt: skip
         self.held["relations"].add(relation.id)
         return True

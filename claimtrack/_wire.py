@@ -81,6 +81,8 @@ _TYPE_OF_SECTION = {
     "reviews": "review",
 }
 _SECTION_OF_TYPE = {v: k for k, v in _TYPE_OF_SECTION.items()}
+#: A JSON Lines record's "type", to its section and class.
+_LINE_TYPES = {_TYPE_OF_SECTION[section]: (section, cls) for section, cls in _SECTIONS}
 
 
 class _WireError(ValueError):
@@ -1008,10 +1010,9 @@ def _read_line(
                 [Problem(where, f'the first line must be {{"claimtrack": {FORMAT_VERSION}}}')]
             )
         return None
-    item = dict(item)
-    kind = item.pop("type", None)
-    section = _SECTION_OF_TYPE.get(kind) if isinstance(kind, str) else None
-    if section is None:
+    kind = item.pop("type", None)  # the parser's own object: changing it costs no copy
+    entry = _LINE_TYPES.get(kind) if isinstance(kind, str) else None
+    if entry is None:
         raise ValidationError(
             [
                 Problem(
@@ -1020,8 +1021,8 @@ def _read_line(
                 )
             ]
         )
-    cls = dict(_SECTIONS)[section]
-    if section == "sources" and isinstance(item.get("id"), str):
+    section, cls = entry
+    if cls is Source and isinstance(item.get("id"), str):
         context.raw_sources[item["id"]] = item
     token = _context.set(context)
     try:

@@ -1686,12 +1686,13 @@ class _Bulk:
     goes through :meth:`Store._add_record`, which merges exactly as a Ledger does.
 
     A *planned* batch (:meth:`planned`) is built record by record as an
-    import reads it, while the batch before is still being written, so it
-    does not ask the store anything: it assumes every record is new and takes
-    its sequence numbers from where the batch before ended. :meth:`add` tells
-    when a record needs more than that, and :meth:`holds` checks the
-    assumptions once the store can be asked; when either fails, the batch is
-    built again the usual way.
+    import reads it, while the batch before is still being written: it
+    assumes every record is new and takes its sequence numbers from where the
+    batch before ended (it asks the store only for a record of an earlier
+    batch that is not cached, which waits for the batch in flight). :meth:`add`
+    tells when a record needs more than that, and :meth:`holds` checks the
+    assumptions once the batch's transaction has begun; when either fails,
+    the batch is built again the usual way.
     """
 
     def __init__(
@@ -1699,7 +1700,7 @@ class _Bulk:
     ) -> None:
         self.store = store
         self.records = records
-        #: Whether this is a plan, which must not ask the store.
+        #: Whether this is a plan, whose rows are written only once it holds.
         self.planning = start is not None
         self.start = start
         #: Rows to insert, by buffer, each a JSON array (see _insert).
@@ -1851,10 +1852,10 @@ class _Bulk:
         cache: dict[str, Any] = self.store._speaker_cache if speaker else self.store._source_cache
         entry = cache.get(record.id)
         if entry is None:
-            if self.planning:
-                return None
-            # Not cached (or forgotten): ask the store, with the rows so far written.
-            self.flush()
+            # Not cached (or forgotten): ask the store, with the rows so far
+            # written (a plan's rows are not written before its batch begins).
+            if not self.planning:
+                self.flush()
             load = self.store._speaker_entry if speaker else self.store._source_entry
             entry = load(record.id)
         if entry is not None and (entry[1] is record or entry[1] == record):
@@ -1954,9 +1955,8 @@ class _Bulk:
             return False
         held = self.claims.get(review.claim.id)
         if held is None:  # a claim of an earlier batch: ask the store
-            if self.planning:
-                return False
-            self.flush()
+            if not self.planning:
+                self.flush()
             row = self.store._run(
                 "SELECT c.seq, d.data FROM claims c JOIN claim_data d ON d.seq = c.seq "
                 "WHERE c.id = ?",

@@ -14,6 +14,7 @@ import sys
 import tempfile
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -1099,6 +1100,57 @@ def test_another_connection_writing_between_batches(db: str) -> None:
     merged = store.claim(claims[30].id)
     assert merged is not None and len(merged.appearances) == 2
     assert [c.id for c in store.claims_by("Okafor")] == [c.id for c in expected.claims_by("Okafor")]
+
+
+class Pausing(io.StringIO):
+    """A file that pauses before line *at* (a slow disk), long enough for the
+    batch before to be committed and the writer thread to check the ids read.
+    """
+
+    def __init__(self, text: str, at: int) -> None:
+        super().__init__(text)
+        self.at, self.read = at, 0
+
+    def __next__(self) -> str:
+        self.read += 1
+        if self.read == self.at:
+            time.sleep(0.3)
+        return super().__next__()
+
+
+def test_a_planned_claim_the_store_holds_is_merged(db: str) -> None:
+    # The second import's second batch holds a claim of the first import, with
+    # another source: the writer thread finds it held while the batch is still
+    # read, and the batch is built again, merging it.
+    first = ct.load_jsonl(io.StringIO(jsonl_text(12)))
+    store = ct_store.open(db)
+    store.add(first)
+    claims = list(first.claims)
+    again = ct.Claim(
+        text=claims[5].text,
+        speaker=claims[5].speaker,
+        said=claims[5].said,
+        appearances=[ct.Appearance(source=POST)],
+    )
+    fresh = [
+        ct.Claim(
+            text=f"The harbour ferry number {i} runs on time",
+            speaker=OKAFOR,
+            said=ct.Date.parse("2021-05-05"),
+            appearances=[ct.Appearance(source=POST)],
+        )
+        for i in range(8)
+    ]
+    out = io.StringIO()
+    ct.dump_jsonl([*fresh[:4], again, *fresh[4:]], out)
+    # Lines: the header, the speaker, the source, four claims (the first batch),
+    # the claim held, a pause, and the rest.
+    report = store.import_jsonl(Pausing(out.getvalue(), at=9), batch_size=4)
+    assert report.claims == 9
+    expected = ct.Ledger([*claims, *fresh[:4], again, *fresh[4:]])
+    assert store.export() == ct.dumps(expected)
+    held = store.claim(claims[5].id)
+    assert held is not None and [a.source for a in held.appearances] == [COURIER, POST]
 
 
 def test_an_interrupted_import_waits_for_the_batch_in_flight(db: str) -> None:

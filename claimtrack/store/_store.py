@@ -789,11 +789,14 @@ class Store(DeskQueries):
 
         def settle() -> None:
             # Wait for the batch in flight: raise its error, or report it.
-            nonlocal committing
             if writer is None:
                 return
             writer.wait()
             writer.check()
+            report()
+
+        def report() -> None:
+            nonlocal committing
             done, committing = committing, None
             if done is not None and progress is not None:
                 progress(done)
@@ -801,23 +804,27 @@ class Store(DeskQueries):
         outer, self._writer = self._writer, writer
         # The writer thread needs the GIL back after each statement (see _QuickSwitching).
         switching = _quick_switching() if writer is not None else contextlib.nullcontext()
-        # The sequence numbers the next batch starts from, when known (see _Bulk.planned).
-        start: dict[str, int] | None = None
         try:
             with switching:
                 if writer is not None:
                     self._fresh()
-                    start = _Bulk.counts(self)
+                    writer.plan = _Bulk.planned(self, _Bulk.counts(self))
                 more = True
                 while more:
                     more = False
                     batch: list[tuple[int, Record]] = []
                     in_batch = 0
-                    plan = _Bulk.planned(self, start) if start is not None else None
+                    # Built as the batch is read (see _Bulk.planned).
+                    plan = writer.plan if writer is not None else None
                     for number, item in iterator:
                         lines = number
                         if committing is not None and writer is not None and writer.done:
-                            settle()  # report a committed batch without waiting for the next one
+                            # Report a committed batch without waiting for the next one
+                            # (nor stopping the thread's checks), or raise its failure.
+                            if writer.error is None:
+                                report()
+                            else:
+                                settle()
                         if isinstance(item, ClaimtrackError):
                             if not skip_bad:
                                 settle()  # the failure of an earlier batch comes first
@@ -826,6 +833,7 @@ class Store(DeskQueries):
                             continue
                         batch.append((number, item))
                         if plan is not None and not plan.add(item):
+                            plan.reading = False
                             plan = None  # this batch is built once the previous one is written
                             self._forget()  # the plan's cache entries may not hold
                         if isinstance(item, Claim):
@@ -834,6 +842,8 @@ class Store(DeskQueries):
                                 more = True
                                 break
                     payloads = plan.take() if plan is not None else None
+                    if plan is not None:
+                        plan.reading = False
                     settle()
                     numbers = [number for number, _ in batch]
                     if writer is None:
@@ -844,7 +854,6 @@ class Store(DeskQueries):
                         bulk, failed = self._write_batch(
                             writer, batch, numbers, skip_bad, plan, payloads
                         )
-                        start = dict(bulk.next)
                     for error in failed:
                         skipped.extend(error.problems)
                     records += len(batch) - len(failed)
@@ -892,19 +901,20 @@ class Store(DeskQueries):
         plan: _Bulk | None,
         payloads: list[tuple[str, str]] | None,
     ) -> tuple[_Bulk, list[IntegrityError]]:
-        # As transaction() begins a write; *writer* writes the rows left and commits.
+        # As transaction() begins a write; *writer* writes the rows left and
+        # commits, then checks the next batch's plan (writer.plan) as it is read.
         # The rows planned while the batch was read are written if the plan
         # still holds; otherwise the batch is built now, against the store.
         self._run("BEGIN IMMEDIATE", (), "start a write")
         self._depth = 1
         try:
             if plan is not None and payloads is not None and not self._fresh() and plan.holds():
-                writer.start(payloads)
+                writer.start(payloads, _Bulk.planned(self, plan.next))
                 return plan, []
             self._forget()
             bulk = _Bulk(self, [record for _, record in batch])
             failed = bulk.write(numbers, skip_bad, keep=True)
-            writer.start(bulk.take())
+            writer.start(bulk.take(), _Bulk.planned(self, bulk.next))
         except BaseException:
             self._forget()
             with contextlib.suppress(sqlite3.Error):
@@ -1601,10 +1611,13 @@ class _Writer:
     thread while the caller's thread reads the next batch.
 
     The caller begins the batch's transaction and writes its merges; what is
-    left is one statement per table (:attr:`_Insert.rows`), which SQLite runs
-    without the GIL, and the COMMIT (or, if anything fails, the ROLLBACK). One
-    batch is in flight at a time, and the caller does not use the connection
-    until it has waited for it (Store._run and Store._rows wait).
+    left is one statement per table (see _insert), which SQLite runs without
+    the GIL, and the COMMIT (or, if anything fails, the ROLLBACK). Once the
+    batch is committed, the thread checks the ids the next batch's plan adds
+    against the store, as the caller reads it (see _Bulk.check_while_read),
+    so that little is left to check between batches. One batch is in flight
+    at a time, and the caller does not use the connection until it has
+    waited for it (Store._run and Store._rows wait).
     """
 
     def __init__(self, store: Store) -> None:
@@ -1612,13 +1625,18 @@ class _Writer:
         self.thread: threading.Thread | None = None
         #: The failure of the last batch, rolled back; raised by :meth:`check`.
         self.error: BaseException | None = None
-        #: Whether the batch in flight (if any) is done: a flag, so that the
-        #: reader can look at it after every line.
+        #: Whether the batch in flight (if any) is committed or rolled back: a
+        #: flag, so that the reader can look at it after every line.
         self.done = True
+        #: The plan of the batch read meanwhile, checked once the batch is committed.
+        self.plan: _Bulk | None = None
+        self._stop = threading.Event()  # set when the caller wants the connection
 
-    def start(self, payloads: list[tuple[str, str]]) -> None:
-        """Write *payloads* and commit, in a new thread."""
+    def start(self, payloads: list[tuple[str, str]], plan: _Bulk | None) -> None:
+        """Write *payloads* and commit, in a new thread; then check *plan*."""
         thread = threading.Thread(target=self._commit, args=(payloads,), name="claimtrack-import")
+        self.plan = plan
+        self._stop.clear()
         self.done = False
         try:
             thread.start()
@@ -1642,13 +1660,17 @@ class _Writer:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
             self.error = exc
+            return
         finally:
             self.done = True
+        if self.plan is not None:
+            self.plan.check_while_read(db, self._stop)
 
     def wait(self) -> None:
         """Wait for the batch in flight, if any (its failure is kept for :meth:`check`)."""
         thread = self.thread
         if thread is not None:
+            self._stop.set()
             thread.join()
             self.thread = None
             if self.error is not None:
@@ -1714,6 +1736,16 @@ class _Bulk:
         self.claims: dict[str, tuple[int, Claim]] = {}
         self.failed: list[Record] = []
         self.held: dict[str, set[str]] = {table: set() for table in _TABLES}
+        #: The ids added, by table, in order: a list the writer thread reads
+        #: while this one appends to it (see check_while_read).
+        self.added: dict[str, list[str]] = {table: [] for table in _TABLES}
+        #: How many of each table's added ids are checked, and whether the store
+        #: held any of them (which the plan assumed it did not).
+        self.checked = dict.fromkeys(_TABLES, 0)
+        self.conflict = False
+        #: Whether the caller is still reading the plan's batch.
+        self.reading = True
+        self._added_claims = self.added["claims"]
         if start is not None:
             self.next = dict(start)
             return
@@ -1739,22 +1771,63 @@ class _Bulk:
             for table in _TABLES
         }
 
-    def _held(self, table: str, ids: list[str]) -> Iterator[str]:
-        """Those of *ids* the store holds in *table*."""
+    def _held(
+        self, table: str, ids: list[str], rows: Callable[[str, Any], list[Any]] | None = None
+    ) -> Iterator[str]:
+        """Those of *ids* the store holds in *table* (asked through *rows*, by
+        default the store's, which waits for the writer thread).
+        """
         if not ids:
             return
+        rows = rows or self.store._rows
         if self.store._json_rows():  # one statement, which SQLite runs without the GIL
             sql = f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))"
             limit = self.store._db.getlimit(sqlite3.SQLITE_LIMIT_LENGTH)
             for _, payload in _payloads(sql, [_string(ident) for ident in ids], limit):
-                for row in self.store._rows(sql, (payload,)):
+                for row in rows(sql, (payload,)):
                     yield row[0]
             return
         for first in range(0, len(ids), 500):
             chunk = ids[first : first + 500]
             marks = ",".join("?" * len(chunk))
-            for row in self.store._rows(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk):
+            for row in rows(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk):
                 yield row[0]
+
+    def _hold(self, table: str, ident: str) -> None:
+        self.held[table].add(ident)
+        self.added[table].append(ident)
+
+    def check(self, rows: Callable[[str, Any], list[Any]] | None = None) -> None:
+        """Ask the store whether it holds any of the ids added since the last check."""
+        for table, ids in self.added.items():
+            first = self.checked[table]
+            new = ids[first:]
+            if new:
+                if next(self._held(table, new, rows), None) is not None:
+                    self.conflict = True
+                self.checked[table] = first + len(new)
+
+    def check_while_read(self, db: sqlite3.Connection, stop: threading.Event) -> None:
+        """In the writer thread, once the batch before this plan's is committed:
+        check the ids the caller adds as it reads, until it has read the batch
+        (or wants the connection, and sets *stop*).
+
+        The store is asked in the state the plan's batch will begin from: every
+        earlier batch committed, and what another connection commits later
+        seen by the batch's ``PRAGMA data_version`` (see Store._fresh). What is
+        left unchecked is checked by :meth:`holds`.
+        """
+
+        def rows(sql: str, params: Any) -> list[Any]:
+            return db.execute(sql, params).fetchall()
+
+        with contextlib.suppress(sqlite3.Error):  # holds() asks again, and reports
+            while not stop.is_set() and not self.conflict:
+                reading = self.reading
+                self.check(rows)
+                if not reading:
+                    return
+                stop.wait(0.005)  # for more ids
 
     def _count(self) -> None:
         self.next = self.counts(self.store)
@@ -1772,11 +1845,10 @@ class _Bulk:
         the store holds none of the records it planned as new.
         """
         assert self.start is not None
-        if self.counts(self.store) != self.start:
+        if self.conflict or self.counts(self.store) != self.start:
             return False
-        return not any(
-            next(self._held(table, list(ids)), None) is not None for table, ids in self.held.items()
-        )
+        self.check()  # the ids the writer thread has not checked
+        return not self.conflict
 
     def _seq(self, table: str) -> int:
         seq = self.next[table]
@@ -1890,7 +1962,7 @@ class _Bulk:
                 normalize_name(r.organization) for r in speaker.roles if r.organization
             }
         )
-        self.held["speakers"].add(speaker.id)
+        self._hold("speakers", speaker.id)
         self.store._remember_speaker((seq, speaker))
         return True
 
@@ -1903,7 +1975,7 @@ class _Bulk:
         url = normalize_url(source.url) if source.url else None
         publisher = normalize_name(source.publisher) if source.publisher else None
         self.rows["sources"].append(_row((seq, source.id, url, publisher, Store._data(source))))
-        self.held["sources"].add(source.id)
+        self._hold("sources", source.id)
         self.store._remember(self.store._source_cache, source.id, (seq, source))
         return True
 
@@ -1947,6 +2019,7 @@ class _Bulk:
         for tag in claim.tags:
             self._tag_rows.append(f"[{_string(tag)},{seq}]")
         held.add(ident)
+        self._added_claims.append(ident)
         self.claims[ident] = (seq, claim)
         return True
 
@@ -1977,7 +2050,7 @@ class _Bulk:
         )
         if rating is not None:
             self.rows["claim_ratings"].append(_row((rating, held[0])))
-        self.held["reviews"].add(review.id)
+        self._hold("reviews", review.id)
         return True
 
     def _relation(self, relation: Relation) -> bool:
@@ -1988,5 +2061,5 @@ class _Bulk:
             _row((seq, relation.id, relation.claim, relation.target, relation.kind.value,
                   relation.status.value, Store._data(relation)))
         )  # fmt: skip
-        self.held["relations"].add(relation.id)
+        self._hold("relations", relation.id)
         return True

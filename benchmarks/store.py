@@ -201,6 +201,10 @@ def main() -> None:
         f"({os.path.getsize(jsonl) / n:.0f} bytes per claim)"
     )
 
+    # As for the Ledger below: the generator's garbage collected, and the file
+    # just written on disk rather than still being written back while timed.
+    gc.collect()
+    os.sync()
     store = ct_store.open(db)
     t0 = time.perf_counter()
     report = store.import_jsonl(jsonl, batch_size=args.batch_size)

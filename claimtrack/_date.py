@@ -20,7 +20,7 @@ import datetime as _dt
 import enum
 import functools
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -111,8 +111,7 @@ _DIVISIONS: dict[int, tuple[str, Precision, int, int]] = {
 }
 
 
-@attrs.frozen
-class _Point:
+class _Point(NamedTuple):
     """One parsed EDTF point: bounds in microseconds since 0001-01-01."""
 
     lo: int
@@ -123,8 +122,7 @@ class _Point:
     approximate: bool
 
 
-@attrs.frozen
-class _End:
+class _End(NamedTuple):
     """One end of a parsed interval: a point, open (``..``) or unknown (empty)."""
 
     point: _Point | None
@@ -271,8 +269,7 @@ def _parse_end(text: str) -> _End:
     return _End(_parse_point(text), False)
 
 
-@attrs.frozen
-class _Parsed:
+class _Parsed(NamedTuple):
     """Everything derived from an EDTF value, computed once per distinct value."""
 
     lo: int | None  # calendar-frame bounds in microseconds; None is unbounded

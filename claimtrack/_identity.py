@@ -46,8 +46,7 @@ _COMMA_IN_NUMBER = re.compile(r"(?<=\d),(?=\d)")
 # is total because str.translate pays for an exception at each character it
 # does not find (some 40% of the time of normalising a typical claim).
 _ASCII_BREAK_TABLE = {
-    code: chr(code) if re.fullmatch(r"[a-z0-9\x00\x01]", chr(code)) else " "
-    for code in range(128)
+    code: chr(code) if re.fullmatch(r"[a-z0-9\x00\x01]", chr(code)) else " " for code in range(128)
 }
 
 
@@ -121,7 +120,7 @@ def normalize_url(url: str) -> str:
     if port is not None and port not in (80, 443):
         host = f"{host}:{port}"
     path = parts.path.rstrip("/")
-    query = urlencode(
+    query = parts.query and urlencode(
         [
             (k, v)
             for k, v in parse_qsl(parts.query, keep_blank_values=True)

@@ -116,6 +116,9 @@ class _Context:
     claims: dict[str, Claim] = attrs.Factory(dict)
     raw_sources: dict[str, Any] = attrs.Factory(dict)
     building: set[str] = attrs.Factory(set)
+    #: Finds a record that was not read here, by table and id (a store's import
+    #: looks in the store); None when there is nowhere else to look.
+    lookup: Callable[[str, str], Any] | None = None
 
 
 _context: contextvars.ContextVar[_Context] = contextvars.ContextVar("claimtrack_wire")
@@ -294,8 +297,11 @@ def _reference(kind: str, table: str) -> Callable[[Any, Any], Any]:
             raise _WireError(f"expected the id of a {kind} (got {_kind(value)})")
         context = _context.get()
         found = getattr(context, table).get(value)
-        if found is None and table == "sources":
-            found = _build_source(context, value)
+        if found is None:
+            if context.lookup is not None:
+                found = context.lookup(table, value)
+            if found is None and table == "sources":
+                found = _build_source(context, value)
         if found is None:
             raise _WireError(f"no {kind} has the id {value!r}")
         return found

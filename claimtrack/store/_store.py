@@ -116,20 +116,6 @@ class ImportReport:
     skipped: tuple[Problem, ...] = ()
 
 
-class _Fallback(dict[str, Any]):
-    """A dict of records read so far that looks missing ids up in the store."""
-
-    def __init__(self, load: Callable[[str], Any]) -> None:
-        super().__init__()
-        self._load = load
-
-    def get(self, key: str, default: Any = None) -> Any:
-        found = dict.get(self, key)
-        if found is None:
-            found = self._load(key)
-        return default if found is None else found
-
-
 _write_claim = _WRITE[Claim]
 
 
@@ -719,11 +705,13 @@ class Store(DeskQueries):
             with contextlib.suppress(OSError, AttributeError, ValueError):
                 size = os.fstat(handle.fileno()).st_size
             read = [0]
-            context = _Context(
-                speakers=_Fallback(self._load_speaker),
-                sources=_Fallback(self._load_source),
-                claims=_Fallback(self._load_claim),
-            )
+            # Records of earlier lines are looked up in the store once forgotten.
+            loaders = {
+                "speakers": self._load_speaker,
+                "sources": self._load_source,
+                "claims": self._load_claim,
+            }
+            context = _Context(lookup=lambda table, ident: loaders[table](ident))
 
             def records() -> Iterator[tuple[int, Record | ClaimtrackError]]:
                 for number, line in enumerate(handle, start=1):

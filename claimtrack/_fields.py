@@ -105,6 +105,8 @@ def optional_unit_field() -> Any:
 
 def as_tuple(value: Any) -> Any:
     """Turn a list or other iterable into a tuple; leave anything else to the validator."""
+    if type(value) is list:  # as JSON gives it, without an isinstance check against an ABC
+        return tuple(value)
     if isinstance(value, (tuple, str, bytes, Mapping)):
         return value
     try:
@@ -165,8 +167,12 @@ def optional_field(cls: type | tuple[type, ...], what: str) -> Any:
 
 def sorted_texts(value: Any) -> Any:
     """Turn an iterable of strings into a sorted tuple without repeats (a tag set)."""
-    if type(value) is tuple and (not value or (len(value) == 1 and type(value[0]) is str)):
-        return value  # already sorted and without repeats
+    kind = type(value)
+    if (kind is tuple or kind is list) and len(value) < 2:
+        if not value:
+            return ()
+        if type(value[0]) is str:
+            return value if kind is tuple else (value[0],)  # one tag: sorted, no repeats
     value = as_tuple(value)
     if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
         return tuple(sorted(set(value)))

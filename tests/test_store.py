@@ -1206,6 +1206,27 @@ def test_an_import_without_sqlites_json_functions(tmp_path: Path) -> None:
     assert store.export() == ct.dumps(ct.Ledger(records))
 
 
+def test_a_ledger_with_more_sources_than_the_caches_hold(db: str) -> None:
+    # A Ledger lists every source before any claim: the import keeps them all
+    # cached while it runs (the ledger holds them anyway), and afterwards the
+    # caches are back within their limit.
+    sources = [ct.Source(url=f"https://courier.example.org/harbour/{i}") for i in range(12)]
+    ledger = ct.Ledger(
+        ct.Claim(
+            text=f"The harbour dredging phase {i} is finished",
+            speaker=KOVACS,
+            said=ct.Date.parse("2021-06-01"),
+            appearances=[ct.Appearance(source=sources[i])],
+        )
+        for i in range(12)
+    )
+    store = ct_store.open(db)
+    store._cache_limit = 4
+    store.import_ledger(ledger, batch_size=5)
+    assert store.export() == ct.dumps(ledger)
+    assert store._cache_limit == 4 and len(store._source_cache) <= 4
+
+
 def test_the_switch_interval_is_restored(db: str, tmp_path: Path) -> None:
     # A pipelined import hands the GIL to its writer thread quickly; after it,
     # the interpreter switches threads as it did before.

@@ -203,6 +203,8 @@ class Store(DeskQueries):
         #: An import's background writer: while it writes, no other use of the connection.
         self._writer: _Writer | None = None
         self._json: bool | None = None  # see _json_rows
+        #: How many speakers (and sources) the caches hold at most (see import_ledger).
+        self._cache_limit = _CACHE_LIMIT
 
     @classmethod
     def open(
@@ -355,12 +357,12 @@ class Store(DeskQueries):
             self._remember(self._source_cache, ident, entry)
         return entry
 
-    @staticmethod
-    def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
-        if len(cache) >= _CACHE_LIMIT:
+    def _remember(self, cache: dict[Any, Any], key: Any, value: Any) -> None:
+        limit = self._cache_limit
+        if len(cache) >= limit:
             # Forget the older half: the records just written are the likeliest
             # to be referred to next.
-            for old in list(itertools.islice(cache, _CACHE_LIMIT // 2)):
+            for old in list(itertools.islice(cache, limit // 2)):
                 del cache[old]
         cache[key] = value
 
@@ -642,14 +644,24 @@ class Store(DeskQueries):
         failing batch is rolled back); adding the same ledger again completes it.
         Batches are written in the background as :meth:`import_jsonl` writes them.
         """
-        return self._import(
-            ((n, r) for n, r in enumerate(_ledger_records(ledger), 1)),
-            batch_size=batch_size,
-            skip_bad=False,
-            progress=progress,
-            size=None,
-            position=lambda: 0,
-        )
+        # The ledger lists every speaker and source before any claim, and holds
+        # them all anyway: the caches keep them all for the import, rather than
+        # forgetting the first ones and reading each back from the store.
+        limit = self._cache_limit
+        self._cache_limit = max(limit, len(ledger.speakers), len(ledger.sources))
+        try:
+            return self._import(
+                ((n, r) for n, r in enumerate(_ledger_records(ledger), 1)),
+                batch_size=batch_size,
+                skip_bad=False,
+                progress=progress,
+                size=None,
+                position=lambda: 0,
+            )
+        finally:
+            self._cache_limit = limit
+            if max(len(self._speaker_cache), len(self._source_cache)) > limit:
+                self._forget()
 
     def import_jsonl(
         self,

@@ -680,27 +680,32 @@ class Store(DeskQueries):
         bad lines are skipped and listed in the report instead. References to
         records of earlier lines (or already in the store) resolve.
 
-        Each batch is written while the next one is read: a background thread
-        runs its inserts (one statement per table, which SQLite runs without
-        the GIL) and its COMMIT, so reading and writing use two cores. If that
-        fails, the error (a :class:`~claimtrack.StoreError`) is raised once the
-        batch is rolled back, the batches before it staying committed.
-        *progress* is called in the calling thread after each batch commits.
-        While the import runs, the interpreter's switch interval is lowered,
-        so that the writer gets the GIL back at once after each statement.
-        Inside a :meth:`transaction`, batches are written in the calling
-        thread, each as a savepoint.
+        Each batch is written while the next one is read, so reading and
+        writing use two cores. As a line is read, its rows are planned (the
+        record assumed new, numbered after the batch before); a background
+        thread writes and commits the batch before (one statement per table,
+        which SQLite runs without the GIL), then checks the planned ids
+        against the store. A batch whose plan does not hold (a record to
+        merge, an id the store holds, another connection's commit in between)
+        is built against the store instead. If writing fails, the error (a
+        :class:`~claimtrack.StoreError`) is raised once the batch is rolled
+        back, the batches before it staying committed. *progress* is called
+        in the calling thread after each batch commits. While the import
+        runs, the interpreter's switch interval is lowered, so that the
+        writer gets the GIL back at once after each statement. Inside a
+        :meth:`transaction`, batches are written in the calling thread, each
+        as a savepoint.
 
         The default *batch_size*, 50,000 claims, is chosen for large stores:
         a batch's inserts into the id, date and full-text indexes touch pages
         all over them, and each commit writes every page touched, so at a
-        million claims batches of 10,000 import about 19,000 claims per
-        second and batches of 50,000 about 23,000. The price is memory: the
+        million claims batches of 10,000 imported about 20,000 claims per
+        second and batches of 50,000 about 27,000. The price is memory: the
         batch being read and the batch being written are held at once (some
         170 MB more at the peak of a million-claim import than with 10,000).
         A small import is faster with smaller batches, as there is less left
-        to write after the last line is read (100,000 claims: about 25,000
-        per second with 10,000, 22,000 with 50,000).
+        to write after the last line is read (100,000 claims: about 20,800
+        per second with 10,000, 18,400 with 50,000, on a slow day).
         """
         _check_batch(batch_size)
         if isinstance(source, (str, os.PathLike)):

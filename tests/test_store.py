@@ -1051,6 +1051,15 @@ class Interrupted(io.StringIO):
         return super().__next__()
 
 
+def reported_again(claim: ct.Claim, appearance: ct.Appearance) -> ct.Claim:
+    """The same claim (the same id) captured again, from another report only."""
+    again = ct.Claim(
+        text=claim.text, speaker=claim.speaker, said=claim.said, appearances=[appearance]
+    )
+    assert again.id == claim.id
+    return again
+
+
 class SharedWhileRead(io.StringIO):
     """A file whose reading lets another connection write to the store: before
     each line of *lines*, it adds the next of *records* there.
@@ -1083,13 +1092,7 @@ def test_another_connection_writing_between_batches(db: str) -> None:
         said=ct.Date.parse("2021-04-01"),
         appearances=[ct.Appearance(source=POST)],
     )
-    again = ct.Claim(
-        text=claims[30].text,
-        speaker=claims[30].speaker,
-        said=claims[30].said,
-        appearances=[ct.Appearance(source=POST, quote="indirect")],
-    )
-    assert again.id == claims[30].id
+    again = reported_again(claims[30], ct.Appearance(source=POST, quote="indirect"))
     # Lines: the header, the speaker, the source, then one line per claim.
     added = SharedWhileRead(text, db, [14, 26], [elsewhere, again])
     store = ct_store.open(db)
@@ -1126,12 +1129,7 @@ def test_a_planned_claim_the_store_holds_is_merged(db: str) -> None:
     store = ct_store.open(db)
     store.add(first)
     claims = list(first.claims)
-    again = ct.Claim(
-        text=claims[5].text,
-        speaker=claims[5].speaker,
-        said=claims[5].said,
-        appearances=[ct.Appearance(source=POST)],
-    )
+    again = reported_again(claims[5], ct.Appearance(source=POST))
     fresh = [
         ct.Claim(
             text=f"The harbour ferry number {i} runs on time",

@@ -403,8 +403,6 @@ class Date:
             DateError: *value* is not a valid EDTF date or interval.
         """
         try:
-            if basis is Basis.STATED and text is None and rule is None:
-                return _stated_date(value)  # the common case, keyed by the string alone
             return _cached_date(value, _to_basis(basis), text, rule)
         except TypeError:  # an unhashable argument: let the validators explain
             return cls(value=value, basis=basis, text=text, rule=rule)
@@ -624,10 +622,3 @@ def _cached_date(value: str, basis: Basis, text: str | None, rule: str | None) -
     # Dates are immutable, so equal ones can be shared: loading a million
     # claims said on a few thousand distinct days builds a few thousand Dates.
     return Date(value=value, basis=basis, text=text, rule=rule)
-
-
-@functools.lru_cache(maxsize=65536)
-def _stated_date(value: str) -> Date:
-    # As _cached_date, for a plain stated date: an enum in the key would be
-    # hashed by a Python-level __hash__ at every lookup.
-    return Date(value=value)

@@ -587,9 +587,8 @@ class _Writer:
         if tp is JSONMap:
             return f"_encode({var}.to_dict())"
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            # Keyed by value, not member: an enum's hash is a Python-level call.
-            texts = {member._value_: _string(member._value_) for member in tp}
-            return f"{self.literal(texts)}[{var}._value_]"
+            texts = {member: _string(member.value) for member in tp}
+            return f"{self.literal(texts)}[{var}]"
         if attrs.has(tp):
             return self.template(tp, var) or f"{self.function(tp)}({var})"
         raise TypeError(f"no writer for {tp!r}")

@@ -1,10 +1,13 @@
 """The model classes: frozen, slotted, keyword-only, equal and hashable by value."""
 
+import enum
 import pickle
 
 import attrs
 import pytest
 
+import claimtrack
+import claimtrack.interop
 from claimtrack import (
     Appearance,
     Claim,
@@ -94,3 +97,27 @@ def test_review_of_a_claim() -> None:
     claim = Claim(text="x", speaker=Speaker(name="Li Wei"))
     review = Review(claim=claim, reviewer=Speaker(kind="organization", name="FactDesk"))
     assert review.claim is claim and review.id.startswith("rev_")
+
+
+def public_enums() -> list[type[enum.Enum]]:
+    found = []
+    for module in (claimtrack, claimtrack.interop):
+        for name in module.__all__:
+            value = getattr(module, name)
+            if isinstance(value, type) and issubclass(value, enum.Enum):
+                found.append(value)
+    return found
+
+
+def test_public_enums_are_found() -> None:
+    assert {kind.__name__ for kind in public_enums()} >= {"Basis", "QuoteKind", "RelationKind"}
+
+
+@pytest.mark.parametrize("kind", public_enums(), ids=lambda kind: kind.__name__)
+def test_an_enum_member_equals_and_hashes_as_its_value(kind: type[enum.Enum]) -> None:
+    # A member and its string find each other in a dict or a set (the wire
+    # writer looks enum values up by member).
+    for member in kind:
+        assert member == member.value and hash(member) == hash(member.value)
+        assert {member.value: member}[member] is member
+        assert member.value in {member}

@@ -15,6 +15,7 @@ import tempfile
 import textwrap
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -948,18 +949,28 @@ def harbour_claims(n: int) -> list[ct.Claim]:
     ]
 
 
-class Unreadable(io.StringIO):
-    """A file that cannot be read past line *stop* (a failing disk or network)."""
+class Eventful(io.StringIO):
+    """A JSON Lines file that calls ``events[n]()`` before it hands out line n:
+    a failing disk, an interrupt, a pause or another writer, at a known point.
+    """
 
-    def __init__(self, text: str, stop: int) -> None:
+    def __init__(self, text: str, events: dict[int, Callable[[], object]]) -> None:
         super().__init__(text)
-        self.left = stop - 1
+        self.events, self.read = events, 0
 
     def __next__(self) -> str:
-        if self.left == 0:
-            raise OSError("Input/output error")
-        self.left -= 1
+        self.read += 1
+        event = self.events.get(self.read)
+        if event is not None:
+            event()
         return super().__next__()
+
+
+def fail(exc: BaseException) -> Callable[[], object]:
+    def event() -> object:
+        raise exc
+
+    return event
 
 
 def imported_in_a_transaction(
@@ -1001,8 +1012,9 @@ def test_a_failed_background_write_is_raised_as_without_the_pipeline(tmp_path: P
     assert [c.id for c in store.claims_by("Jonas Okafor")] == [later.id]
     # The failure of a batch in flight comes before a later error of the reader.
     lines = len(path.read_text(encoding="utf-8").splitlines())
+    failing = {lines - 1: fail(OSError("Input/output error"))}
     with pytest.raises(ct.StoreError, match="UNIQUE"):
-        store.import_jsonl(Unreadable(path.read_text(encoding="utf-8"), lines - 1), batch_size=5)
+        store.import_jsonl(Eventful(path.read_text(encoding="utf-8"), failing), batch_size=5)
     # Removing the damage lets the same import complete.
     store._db.execute("DELETE FROM claim_data WHERE seq = 12")
     store.import_jsonl(path, batch_size=5)
@@ -1037,20 +1049,6 @@ def test_a_full_disk_during_a_pipelined_import(tmp_path: Path) -> None:
     assert store.export() == ct.dumps(ct.Ledger(big))
 
 
-class Interrupted(io.StringIO):
-    """A file whose reader is interrupted (as by Ctrl-C) before line *stop*."""
-
-    def __init__(self, text: str, stop: int) -> None:
-        super().__init__(text)
-        self.left = stop - 1
-
-    def __next__(self) -> str:
-        if self.left == 0:
-            raise KeyboardInterrupt
-        self.left -= 1
-        return super().__next__()
-
-
 def reported_again(claim: ct.Claim, appearance: ct.Appearance) -> ct.Claim:
     """The same claim (the same id) captured again, from another report only."""
     again = ct.Claim(
@@ -1058,24 +1056,6 @@ def reported_again(claim: ct.Claim, appearance: ct.Appearance) -> ct.Claim:
     )
     assert again.id == claim.id
     return again
-
-
-class SharedWhileRead(io.StringIO):
-    """A file whose reading lets another connection write to the store: before
-    each line of *lines*, it adds the next of *records* there.
-    """
-
-    def __init__(self, text: str, db: str, lines: list[int], records: list[ct.Claim]) -> None:
-        super().__init__(text)
-        self.db, self.lines, self.records = db, lines, records
-        self.read = 0
-
-    def __next__(self) -> str:
-        self.read += 1
-        if self.read in self.lines:
-            with ct_store.open(self.db) as other:
-                other.add(self.records[self.lines.index(self.read)])
-        return super().__next__()
 
 
 def test_another_connection_writing_between_batches(db: str) -> None:
@@ -1093,8 +1073,17 @@ def test_another_connection_writing_between_batches(db: str) -> None:
         appearances=[ct.Appearance(source=POST)],
     )
     again = reported_again(claims[30], ct.Appearance(source=POST, quote="indirect"))
+
     # Lines: the header, the speaker, the source, then one line per claim.
-    added = SharedWhileRead(text, db, [14, 26], [elsewhere, again])
+    def added_elsewhere(record: ct.Claim) -> Callable[[], object]:
+        def event() -> object:
+            with ct_store.open(db) as other:
+                other.add(record)
+            return None
+
+        return event
+
+    added = Eventful(text, {14: added_elsewhere(elsewhere), 26: added_elsewhere(again)})
     store = ct_store.open(db)
     report = store.import_jsonl(added, batch_size=10)
     assert report.claims == 40
@@ -1103,22 +1092,6 @@ def test_another_connection_writing_between_batches(db: str) -> None:
     merged = store.claim(claims[30].id)
     assert merged is not None and len(merged.appearances) == 2
     assert [c.id for c in store.claims_by("Okafor")] == [c.id for c in expected.claims_by("Okafor")]
-
-
-class Pausing(io.StringIO):
-    """A file that pauses before line *at* (a slow disk), long enough for the
-    batch before to be committed and the writer thread to check the ids read.
-    """
-
-    def __init__(self, text: str, at: int) -> None:
-        super().__init__(text)
-        self.at, self.read = at, 0
-
-    def __next__(self) -> str:
-        self.read += 1
-        if self.read == self.at:
-            time.sleep(0.3)
-        return super().__next__()
 
 
 def test_a_planned_claim_the_store_holds_is_merged(db: str) -> None:
@@ -1142,8 +1115,10 @@ def test_a_planned_claim_the_store_holds_is_merged(db: str) -> None:
     out = io.StringIO()
     ct.dump_jsonl([*fresh[:4], again, *fresh[4:]], out)
     # Lines: the header, the speaker, the source, four claims (the first batch),
-    # the claim held, a pause, and the rest.
-    report = store.import_jsonl(Pausing(out.getvalue(), at=9), batch_size=4)
+    # the claim held, a pause (long enough for the first batch to be committed
+    # and the writer thread to check the ids read), and the rest.
+    pausing = Eventful(out.getvalue(), {9: lambda: time.sleep(0.3)})
+    report = store.import_jsonl(pausing, batch_size=4)
     assert report.claims == 9
     expected = ct.Ledger([*claims, *fresh[:4], again, *fresh[4:]])
     assert store.export() == ct.dumps(expected)
@@ -1155,7 +1130,8 @@ def test_an_interrupted_import_waits_for_the_batch_in_flight(db: str) -> None:
     text = jsonl_text(20)  # header, speaker, source, twenty claims
     store = ct_store.open(db)
     with pytest.raises(KeyboardInterrupt):
-        store.import_jsonl(Interrupted(text, 16), batch_size=5)  # while reading batch 3
+        # Interrupted while reading batch 3.
+        store.import_jsonl(Eventful(text, {16: fail(KeyboardInterrupt())}), batch_size=5)
     # Batch 2 was read whole, so it is committed, as if it had been written at once.
     assert store.counts()["claims"] == 10
     assert not store._db.in_transaction and not import_threads()
